@@ -1,0 +1,61 @@
+namespace WinePipeline.Orchestrator.Execution;
+
+/// <summary>Runs one task attempt somewhere (a container, a local process) and reports how it ended.</summary>
+public interface ITaskExecutor
+{
+    /// <summary>"docker" or "process".</summary>
+    string Name { get; }
+
+    /// <summary>
+    /// Checks, before anything runs, that every invocation can be started (engine reachable, images
+    /// present, step programs built). Throws <see cref="ExecutorUnavailableException"/> with a
+    /// one-line message that says how to fix it.
+    /// </summary>
+    Task EnsureReadyAsync(IReadOnlyCollection<TaskInvocation> invocations, CancellationToken cancellation);
+
+    /// <summary>
+    /// Runs one attempt, streaming every output line to <paramref name="log"/> as it comes.
+    /// On cancellation it stops and cleans up what it started, then throws OperationCanceledException.
+    /// </summary>
+    Task<ExecutionResult> ExecuteAsync(TaskInvocation invocation, ITaskLog log, CancellationToken cancellation);
+}
+
+/// <summary>
+/// One attempt of one task. <see cref="Arguments"/> name files under <see cref="ContainerPaths.DataRoot"/>;
+/// the process executor maps that prefix onto the host's data root.
+/// </summary>
+public sealed record TaskInvocation(
+    string TaskId,
+    string Step,
+    string Image,
+    IReadOnlyList<string> Arguments,
+    string RunId,
+    int Attempt,
+    bool NeedsNetwork);
+
+/// <summary>How an attempt ended. <see cref="Target"/> names what ran ("image wine/train-model:0.1" or the command).</summary>
+public sealed record ExecutionResult(int ExitCode, string Target, IReadOnlyList<string> StderrTail)
+{
+    public bool Succeeded => ExitCode == 0;
+}
+
+public enum LogStream
+{
+    Stdout,
+    Stderr,
+}
+
+/// <summary>Receives a task's output line by line, as it is produced.</summary>
+public interface ITaskLog
+{
+    void Line(LogStream stream, string text);
+}
+
+/// <summary>The executor cannot run at all (no engine, missing image, step not built); the message says how to fix it.</summary>
+public sealed class ExecutorUnavailableException(string message) : Exception(message);
+
+public static class ContainerPaths
+{
+    /// <summary>Where data_root is mounted inside step containers, as in the reference pipeline.</summary>
+    public const string DataRoot = "/usr/share/data";
+}
