@@ -1,25 +1,61 @@
+using Docker.DotNet;
+using WinePipeline.Orchestrator.Execution.Docker.Internal;
+
 namespace WinePipeline.Orchestrator.Execution.Docker;
 
-/// <summary>How the Docker executor reaches the engine and mounts data.</summary>
-/// <param name="HostDataRoot">data_root as the ENGINE's host sees it (differs from the local path when the orchestrator runs in a container).</param>
-/// <param name="KeepContainers">Keep successful containers too, for inspection.</param>
-public sealed record DockerExecutorSettings(string HostDataRoot, bool KeepContainers);
-
-// Placeholder signature agreed between the orchestrator core and the Docker executor; replaced by the real implementation.
-public sealed class DockerExecutor(DockerExecutorSettings settings) : ITaskExecutor, IDisposable
+/// <summary>
+/// Runs each task attempt in its own container of the step's image, with data_root bind-mounted at
+/// <see cref="ContainerPaths.DataRoot"/>. A successful container is removed; a failed one is kept,
+/// renamed so that a retry can start under the task's canonical name.
+/// </summary>
+public sealed partial class DockerExecutor : ITaskExecutor, IDisposable
 {
-    public string Name => "docker";
+    private const int StderrTailLength = 20;
 
-    public DockerExecutorSettings Settings { get; } = settings;
+    private readonly DockerClient client;
+    private readonly Uri engine;
+    private readonly TimeProvider time;
 
-    /// <summary>True when the engine (DOCKER_HOST, else the local unix socket) answers a ping.</summary>
-    public static Task<bool> IsEngineReachableAsync(CancellationToken cancellation) => throw new NotImplementedException();
-
-    public Task EnsureReadyAsync(IReadOnlyCollection<TaskInvocation> invocations, CancellationToken cancellation) => throw new NotImplementedException();
-
-    public Task<ExecutionResult> ExecuteAsync(TaskInvocation invocation, ITaskLog log, CancellationToken cancellation) => throw new NotImplementedException();
-
-    public void Dispose()
+    /// <summary>Connects to DOCKER_HOST (unix:// or tcp://), else unix:///var/run/docker.sock.</summary>
+    public DockerExecutor(DockerExecutorSettings settings)
+        : this(settings, DockerEndpoint.FromEnvironment(), TimeProvider.System)
     {
     }
+
+    internal DockerExecutor(DockerExecutorSettings settings, Uri engine, TimeProvider time)
+    {
+        Settings = settings;
+        this.engine = engine;
+        this.time = time;
+        client = DockerEndpoint.CreateClient(engine);
+    }
+
+    public string Name => "docker";
+
+    public DockerExecutorSettings Settings { get; }
+
+    /// <summary>True when the engine (DOCKER_HOST, else the local unix socket) answers a ping.</summary>
+    public static async Task<bool> IsEngineReachableAsync(CancellationToken cancellation)
+    {
+        using var probe = DockerEndpoint.CreateClient(DockerEndpoint.FromEnvironment());
+        return await DockerEndpoint.PingAsync(probe, cancellation) is null;
+    }
+
+    public async Task<ExecutionResult> ExecuteAsync(TaskInvocation invocation, ITaskLog log, CancellationToken cancellation)
+    {
+        var output = new StderrTail(log, StderrTailLength);
+        await using var container = await LaunchAsync(invocation, output, cancellation);
+        try
+        {
+            var exit = await WaitForExitAsync(container, cancellation);
+            return await ConcludeAsync(invocation, container, exit, output);
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            await DiscardAsync(container.Id);
+            throw;
+        }
+    }
+
+    public void Dispose() => client.Dispose();
 }

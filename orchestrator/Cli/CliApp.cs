@@ -1,0 +1,39 @@
+using CommandLine;
+using WinePipeline.Orchestrator.Execution;
+using WinePipeline.Orchestrator.Graph;
+using WinePipeline.Orchestrator.Locking;
+
+namespace WinePipeline.Orchestrator.Cli;
+
+/// <summary>
+/// The orchestrator's command line: parses the verb, runs it, and turns every expected error into
+/// one stderr line and an exit code. Returns the code; only Program decides how the process ends.
+/// </summary>
+public sealed partial class CliApp(CliEnvironment environment)
+{
+    public async Task<int> RunAsync(string[] args, CancellationToken cancellation)
+    {
+        var output = TextWriter.Synchronized(environment.Out);
+        var synchronized = environment with { Out = output, Error = TextWriter.Synchronized(environment.Error) };
+        try
+        {
+            using var parser = new Parser(settings =>
+            {
+                settings.HelpWriter = null;
+                settings.AutoVersion = true;
+            });
+            return parser.ParseArguments<RunOptions, StatusOptions>(args) switch
+            {
+                Parsed<object> { Value: RunOptions run } => await new RunCommand(synchronized).ExecuteAsync(run, cancellation),
+                Parsed<object> { Value: StatusOptions status } => new StatusCommand(synchronized).Execute(status),
+                NotParsed<object> notParsed => ReportParseResult(notParsed, synchronized),
+                _ => throw new InvalidOperationException("unexpected parser result"),
+            };
+        }
+        catch (Exception e) when (e is UsageException or InvalidGraphException or RunLockedException or ExecutorUnavailableException)
+        {
+            synchronized.Error.WriteLine($"orchestrator: error: {e.Message}");
+            return ExitCodes.UsageError;
+        }
+    }
+}

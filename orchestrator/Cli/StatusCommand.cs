@@ -1,0 +1,19 @@
+using WinePipeline.Orchestrator.Graph;
+using WinePipeline.Orchestrator.Pipeline;
+using WinePipeline.Orchestrator.Planning;
+
+namespace WinePipeline.Orchestrator.Cli;
+
+/// <summary>`status [TASK]`: every task of the graph (or those TASK needs) with its state and why.</summary>
+internal sealed class StatusCommand(CliEnvironment environment)
+{
+    public int Execute(StatusOptions options)
+    {
+        var graph = TaskGraph.Create(environment.Pipeline(PipelineParameters.Default));
+        var targets = options.Target is null ? graph.Declared.Select(task => task.Id).ToList() : [graph.Get(options.Target).Id];
+        var dataRoot = Path.GetFullPath(options.DataRoot, environment.CurrentDirectory);
+        var plan = Planner.Plan(graph, new FileSystemOutputState(dataRoot), targets, []);
+        TaskTable.Write(environment.Out, plan.Tasks, indent: string.Empty);
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,47 @@
+namespace WinePipeline.Orchestrator.Execution.Process;
+
+/// <summary>
+/// Runs each step as a local process, `dotnet &lt;publish&gt;/&lt;step&gt;/&lt;step&gt;.dll ARGS`, with
+/// /usr/share/data in the arguments mapped onto the local data root. For machines without Docker.
+/// </summary>
+/// <param name="progress">Where publishing progress is reported.</param>
+public sealed class ProcessExecutor(ProcessExecutorSettings settings, TextWriter progress) : ITaskExecutor
+{
+    private const int StderrTailLines = 20;
+
+    public string Name => "process";
+
+    public ProcessExecutorSettings Settings => settings;
+
+    public Task EnsureReadyAsync(IReadOnlyCollection<TaskInvocation> invocations, CancellationToken cancellation) =>
+        new StepPublisher(settings, progress).EnsurePublishedAsync(invocations.Select(invocation => invocation.Step), cancellation);
+
+    public async Task<ExecutionResult> ExecuteAsync(TaskInvocation invocation, ITaskLog log, CancellationToken cancellation)
+    {
+        string[] arguments = [settings.ProgramOf(invocation.Step), .. invocation.Arguments.Select(argument => DataRootMapping.Map(argument, settings.DataRoot))];
+        var stderrTail = new Queue<string>();
+        var exitCode = await ProcessRunner.RunAsync("dotnet", arguments, settings.DataRoot, OnLine, cancellation);
+        return new ExecutionResult(exitCode, $"command dotnet {string.Join(' ', arguments.Select(Quote))}", stderrTail.ToList());
+
+        void OnLine(LogStream stream, string line)
+        {
+            log.Line(stream, line);
+            if (stream == LogStream.Stderr)
+            {
+                lock (stderrTail)
+                {
+                    stderrTail.Enqueue(line);
+                    if (stderrTail.Count > StderrTailLines)
+                    {
+                        stderrTail.Dequeue();
+                    }
+                }
+            }
+        }
+    }
+
+    private static string Quote(string argument) =>
+        argument.Length > 0 && !argument.Any(c => char.IsWhiteSpace(c) || c is '"' or '\'' or '&' or '?' or ';')
+            ? argument
+            : $"'{argument.Replace("'", "'\\''")}'";
+}

@@ -1,0 +1,52 @@
+using System.Diagnostics;
+
+namespace WinePipeline.Orchestrator.Execution.Process;
+
+/// <summary>Starts a program with an argument list (never a shell string), reads both streams as they come, and kills the whole tree on cancellation.</summary>
+internal static class ProcessRunner
+{
+    public static async Task<int> RunAsync(string program, IEnumerable<string> arguments, string workingDirectory, Action<LogStream, string> onLine, CancellationToken cancellation)
+    {
+        var startInfo = new ProcessStartInfo(program)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = false,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        startInfo.Environment["DOTNET_NOLOGO"] = "1";
+        startInfo.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+
+        using var process = System.Diagnostics.Process.Start(startInfo)
+            ?? throw new InvalidOperationException($"could not start {program}");
+        var stdout = PumpAsync(process.StandardOutput, line => onLine(LogStream.Stdout, line));
+        var stderr = PumpAsync(process.StandardError, line => onLine(LogStream.Stderr, line));
+        try
+        {
+            await process.WaitForExitAsync(cancellation);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(CancellationToken.None);
+            throw;
+        }
+
+        await Task.WhenAll(stdout, stderr);
+        return process.ExitCode;
+    }
+
+    private static async Task PumpAsync(StreamReader reader, Action<string> onLine)
+    {
+        while (await reader.ReadLineAsync() is { } line)
+        {
+            onLine(line);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+namespace WinePipeline.Orchestrator.Graph;
+
+/// <summary>
+/// One node of the task graph: what it needs, what it produces and how to run it.
+/// </summary>
+/// <param name="Id">Unique task id, e.g. "TrainModel".</param>
+/// <param name="DependsOn">Ids of the tasks whose outputs this task reads.</param>
+/// <param name="Outputs">What exists once the task is complete; all must be present.</param>
+/// <param name="Parameters">Named values the task was configured with (shown in plans, not interpreted).</param>
+/// <param name="Step">The step program that runs the task, e.g. "train_model".</param>
+/// <param name="Image">The container image of the step, e.g. "wine/train-model:0.1".</param>
+/// <param name="Arguments">The step's arguments; paths are container paths under /usr/share/data.</param>
+/// <param name="NeedsNetwork">Whether the task reaches the network (only downloads do).</param>
+public sealed record TaskDefinition(
+    string Id,
+    IReadOnlyList<string> DependsOn,
+    IReadOnlyList<TaskOutput> Outputs,
+    IReadOnlyDictionary<string, string> Parameters,
+    string Step,
+    string Image,
+    IReadOnlyList<string> Arguments,
+    bool NeedsNetwork = false);

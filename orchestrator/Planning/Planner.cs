@@ -1,0 +1,51 @@
+using WinePipeline.Orchestrator.Graph;
+
+namespace WinePipeline.Orchestrator.Planning;
+
+/// <summary>
+/// Decides, without running anything, which tasks the targets need and why. A task runs when it is
+/// forced, when one of its outputs is missing, or when an upstream task runs (its inputs will change).
+/// </summary>
+public static class Planner
+{
+    public static ExecutionPlan Plan(TaskGraph graph, IOutputState outputs, IReadOnlyCollection<string> targets, IReadOnlyCollection<string> forced)
+    {
+        foreach (var id in forced)
+        {
+            graph.Get(id);
+        }
+
+        var forcedIds = forced.ToHashSet(StringComparer.Ordinal);
+        var willRun = new HashSet<string>(StringComparer.Ordinal);
+        var planned = new List<PlannedTask>();
+        foreach (var task in graph.UpstreamOf(targets))
+        {
+            var state = Decide(task, outputs, forcedIds, willRun);
+            if (state.Status == ExecutionStatus.Pending)
+            {
+                willRun.Add(task.Id);
+            }
+
+            planned.Add(new PlannedTask(task, state));
+        }
+
+        return new ExecutionPlan(targets.ToList(), planned);
+    }
+
+    private static TaskState Decide(TaskDefinition task, IOutputState outputs, HashSet<string> forced, HashSet<string> willRun)
+    {
+        if (forced.Contains(task.Id))
+        {
+            return TaskState.Forced();
+        }
+
+        var runningUpstream = task.DependsOn.FirstOrDefault(willRun.Contains);
+        if (runningUpstream is not null)
+        {
+            return TaskState.UpstreamWillRun(runningUpstream);
+        }
+
+        var missing = task.Outputs.FirstOrDefault(output => !outputs.Exists(output.Path));
+        return missing is null ? TaskState.Complete() : TaskState.OutputMissing(missing.Path);
+    }
+}

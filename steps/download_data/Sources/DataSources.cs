@@ -1,0 +1,32 @@
+using WinePipeline.StepKit;
+using WinePipeline.Steps.DownloadData.Sample;
+
+namespace WinePipeline.Steps.DownloadData.Sources;
+
+/// <summary>Picks the data source for a --url value by its scheme; anything without "://" is a local path.</summary>
+public static class DataSources
+{
+    public static IDataSource Resolve(string url, TimeSpan timeout)
+    {
+        var schemeEnd = url.IndexOf("://", StringComparison.Ordinal);
+        if (schemeEnd < 0)
+        {
+            return new FileSource(url, url);
+        }
+
+        var scheme = url[..schemeEnd].ToLowerInvariant();
+        return scheme switch
+        {
+            "http" or "https" => new HttpSource(ParseUri(url), url, timeout),
+            "file" => new FileSource(ParseUri(url).LocalPath, url),
+            SampleRequest.Scheme => new SampleSource(SampleRequest.Parse(url)),
+            _ => throw new InvalidInputException(
+                $"{url}: unsupported URL scheme '{scheme}' (use http, https, file, {SampleRequest.Scheme} or a plain path)"),
+        };
+    }
+
+    private static Uri ParseUri(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri)
+            ? uri
+            : throw new InvalidInputException($"{url}: not a valid URL");
+}

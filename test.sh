@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# The project's test command: every test, the ones that drive the Docker engine included.
+# Exits with dotnet test's code and closes with one line of totals over all test projects.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+
+# The engine tests need a running engine, and build their own tiny image from busybox-static,
+# which this also installs when missing.
+scripts/ensure-docker.sh
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+status=0
+# The classic console output, so that each test project ends with its "Passed!/Failed!" line.
+dotnet test WinePipeline.slnx -c Release -tl:off 2>&1 | tee "$log" || status=$?
+
+# e.g. "Passed!  - Failed:     0, Passed:    42, Skipped:     1, Total:    43, Duration: ..."
+awk -F'[:,]' '/^(Passed|Failed)! +- Failed:/ { failed += $2; passed += $4; skipped += $6 }
+  END { printf "tests: %d passed, %d failed, %d skipped\n", passed, failed, skipped }' "$log"
+exit "$status"

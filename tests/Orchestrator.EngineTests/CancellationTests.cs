@@ -1,0 +1,27 @@
+using System.Diagnostics;
+using WinePipeline.Orchestrator.EngineTests.Fixtures;
+using WinePipeline.Orchestrator.Execution.Docker.Internal;
+
+namespace WinePipeline.Orchestrator.EngineTests;
+
+[Collection(EngineCollection.Name)]
+[Trait("Category", "Engine")]
+public sealed class CancellationTests(EngineFixture engine)
+{
+    [Fact]
+    public async Task Cancelling_a_running_step_stops_and_removes_its_container_within_seconds()
+    {
+        var dataRoot = engine.NewDataRoot();
+        using var executor = EngineFixture.Executor(dataRoot);
+        using var cancellation = new CancellationTokenSource();
+        var run = executor.ExecuteAsync(engine.Invocation("Sleeper", "sleep 60"), new RecordingLog(), cancellation.Token);
+        await engine.WaitUntilRunningAsync(ContainerNames.Canonical(dataRoot, "Sleeper"));
+        var clock = Stopwatch.StartNew();
+
+        await cancellation.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(8), $"took {clock.Elapsed}");
+        Assert.Empty(await engine.ContainersOfTaskAsync("Sleeper"));
+    }
+}

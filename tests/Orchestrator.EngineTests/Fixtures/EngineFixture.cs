@@ -1,0 +1,99 @@
+using Docker.DotNet;
+using Docker.DotNet.Models;
+using WinePipeline.Orchestrator.Execution;
+using WinePipeline.Orchestrator.Execution.Docker;
+using WinePipeline.Orchestrator.Execution.Docker.Internal;
+
+namespace WinePipeline.Orchestrator.EngineTests.Fixtures;
+
+/// <summary>
+/// The real engine, the busybox test image, and cleanup: every container the tests create carries
+/// this fixture's run id label and is removed at the end. Fails (never skips) without an engine.
+/// </summary>
+public sealed class EngineFixture : IAsyncLifetime
+{
+    private readonly List<string> dataRoots = [];
+
+    public string RunId { get; } = $"enginetest-{Guid.NewGuid():N}"[..19];
+
+    internal DockerClient Client { get; } = DockerEndpoint.CreateClient(DockerEndpoint.FromEnvironment());
+
+    public async Task InitializeAsync()
+    {
+        if (await DockerEndpoint.PingAsync(Client, CancellationToken.None) is { } reason)
+        {
+            throw new InvalidOperationException($"the engine tests need a Docker engine: {reason}");
+        }
+
+        await BusyboxTestImage.EnsureAsync(Client);
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var container in await ContainersAsync($"{ContainerLabels.RunId}={RunId}"))
+        {
+            await Client.Containers.RemoveContainerAsync(container.ID, new ContainerRemoveParameters { Force = true });
+        }
+
+        foreach (var dataRoot in dataRoots)
+        {
+            Directory.Delete(dataRoot, recursive: true);
+        }
+
+        Client.Dispose();
+    }
+
+    public string NewDataRoot()
+    {
+        var dataRoot = Directory.CreateTempSubdirectory("wine-engine-test-").FullName;
+        dataRoots.Add(dataRoot);
+        return dataRoot;
+    }
+
+    public TaskInvocation Invocation(string taskId, string script, int attempt = 0) =>
+        new(taskId, "test_step", BusyboxTestImage.Name, ["sh", "-c", script], RunId, attempt, NeedsNetwork: false);
+
+    public static DockerExecutor Executor(string dataRoot, bool keepContainers = false) =>
+        new(new DockerExecutorSettings(dataRoot, keepContainers));
+
+    internal async Task<ContainerInspectResponse?> FindAsync(string name)
+    {
+        try
+        {
+            return await Client.Containers.InspectContainerAsync(name);
+        }
+        catch (DockerContainerNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Every container (running or not) of this fixture's run for the task.</summary>
+    internal Task<IList<ContainerListResponse>> ContainersOfTaskAsync(string taskId) =>
+        ContainersAsync($"{ContainerLabels.RunId}={RunId}", $"{ContainerLabels.Task}={taskId}");
+
+    internal async Task WaitUntilRunningAsync(string name)
+    {
+        for (var tries = 0; tries < 100; tries++)
+        {
+            if (await FindAsync(name) is { State.Running: true })
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"container {name} did not start within 10 s");
+    }
+
+    private Task<IList<ContainerListResponse>> ContainersAsync(params string[] labels) =>
+        Client.Containers.ListContainersAsync(new ContainersListParameters
+        {
+            All = true,
+            Filters = new Dictionary<string, IDictionary<string, bool>>
+            {
+                ["label"] = labels.ToDictionary(label => label, _ => true),
+            },
+        });
+}

@@ -1,0 +1,106 @@
+using WinePipeline.Orchestrator.Execution;
+using WinePipeline.Orchestrator.Tests.Support;
+
+namespace WinePipeline.Orchestrator.Tests.Cli;
+
+public class CliOutputTests
+{
+    [Theory]
+    [InlineData("help.txt", "--help")]
+    [InlineData("run-help.txt", "run --help")]
+    [InlineData("status-help.txt", "help status")]
+    public async Task Help_text_matches_the_expected_file(string expected, string args)
+    {
+        var result = await CliRunner.RunAsync(args.Split(' '));
+
+        Assert.Equal(0, result.ExitCode);
+        ExpectedText.Matches(expected, result.Out);
+    }
+
+    [Fact]
+    public async Task Status_on_an_empty_data_root_lists_every_task_pending_with_its_reason()
+    {
+        using var dataRoot = new TempDirectory();
+
+        var result = await CliRunner.RunAsync(["status", "--data-root", dataRoot.Path]);
+
+        Assert.Equal(0, result.ExitCode);
+        ExpectedText.Matches("status-empty.txt", result.Out);
+    }
+
+    [Fact]
+    public async Task Status_after_TrainModel_output_deleted_shows_it_and_EvaluateModel_pending()
+    {
+        using var dataRoot = new TempDirectory();
+        foreach (var task in Orchestrator.Pipeline.WinePipeline.Tasks(Orchestrator.Pipeline.PipelineParameters.Default).Where(task => task.Id != "TrainModel"))
+        {
+            var path = dataRoot.Combine(task.Outputs[0].Path);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, string.Empty);
+        }
+
+        var result = await CliRunner.RunAsync(["status", "--data-root", dataRoot.Path]);
+
+        ExpectedText.Matches("status-model-deleted.txt", result.Out);
+    }
+
+    [Fact]
+    public async Task Dry_run_prints_the_plan_with_reasons_and_the_summary_last_and_runs_nothing()
+    {
+        using var dataRoot = new TempDirectory();
+
+        var result = await CliRunner.RunAsync(["run", "--dry-run", "--data-root", dataRoot.Path]);
+
+        Assert.Equal(0, result.ExitCode);
+        ExpectedText.Matches("dry-run-empty.txt", result.Out.Replace(dataRoot.Path, "<data-root>"));
+        Assert.False(Directory.Exists(dataRoot.Combine(".orchestrator")));
+    }
+
+    [Fact]
+    public async Task Summary_of_a_full_run_is_the_last_line()
+    {
+        using var dataRoot = new TempDirectory();
+        var executor = new RecordingExecutor(dataRoot.Path);
+
+        var result = await CliRunner.RunGraphAsync(TestGraph.Diamond, executor, ["run", "D", "--data-root", dataRoot.Path]);
+
+        ExpectedText.Matches("summary-full-run.txt", result.LastLine + "\n");
+    }
+
+    [Fact]
+    public async Task Unknown_task_is_a_usage_error_listing_the_known_tasks()
+    {
+        var result = await CliRunner.RunAsync(["run", "TrainModle", "--dry-run"]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(string.Empty, result.Out);
+        ExpectedText.Matches("unknown-task.txt", result.Error);
+    }
+
+    [Theory]
+    [InlineData("usage-unknown-option.txt", "run --colour")]
+    [InlineData("usage-bad-workers.txt", "run --workers 0")]
+    [InlineData("usage-unknown-executor.txt", "run --executor kubernetes")]
+    [InlineData("usage-no-verb.txt", "")]
+    public async Task Usage_error_is_one_line_on_stderr_with_exit_2(string expected, string args)
+    {
+        var result = await CliRunner.RunAsync(args.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        ExpectedText.Matches(expected, result.Error);
+    }
+
+    [Fact]
+    public async Task Executor_that_cannot_start_is_a_usage_error_with_its_hint()
+    {
+        using var dataRoot = new TempDirectory();
+
+        var result = await CliRunner.RunAsync(
+            ["run", "--data-root", dataRoot.Path],
+            environment => environment with { CreateExecutor = (_, _, _) => throw new ExecutorUnavailableException("image wine/base:0.1 missing; run ./build-task-images.sh") });
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("orchestrator: error: image wine/base:0.1 missing; run ./build-task-images.sh\n", result.Error);
+    }
+}

@@ -1,0 +1,35 @@
+using WinePipeline.Orchestrator.Cli;
+using WinePipeline.Orchestrator.Execution;
+
+namespace WinePipeline.Orchestrator.Tests.Support;
+
+internal sealed record CliResult(int ExitCode, string Out, string Error)
+{
+    public string[] OutLines => Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.TrimEnd('\r')).ToArray();
+
+    public string LastLine => OutLines.LastOrDefault() ?? string.Empty;
+
+    public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Out}--- stderr\n{Error}";
+}
+
+/// <summary>Runs the orchestrator's CLI in-process with captured output and no environment variables.</summary>
+internal static class CliRunner
+{
+    public static async Task<CliResult> RunAsync(string[] args, Func<CliEnvironment, CliEnvironment>? configure = null, TimeProvider? time = null, CancellationToken cancellation = default)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var environment = new CliEnvironment(output, error, time ?? TimeProvider.System) { GetVariable = _ => null };
+        environment = configure?.Invoke(environment) ?? environment;
+        var exitCode = await new CliApp(environment).RunAsync(args, cancellation);
+        return new CliResult(exitCode, output.ToString(), error.ToString());
+    }
+
+    /// <summary>Runs with a test graph and a stand-in executor instead of the wine pipeline and a real one.</summary>
+    public static Task<CliResult> RunGraphAsync(string[] specs, RecordingExecutor executor, string[] args, TimeProvider? time = null, CancellationToken cancellation = default) =>
+        RunAsync(args, environment => environment with
+        {
+            Pipeline = _ => TestGraph.Tasks(specs),
+            CreateExecutor = (_, _, _) => Task.FromResult<ITaskExecutor>(executor),
+        }, time, cancellation);
+}
