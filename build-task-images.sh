@@ -52,14 +52,13 @@ publish_all() {
   for project in "${projects[@]}"; do
     [[ -f $project ]] || die "$project is missing"
   done
-  phase "restoring WinePipeline.slnx for $RUNTIME_ID (once, for all projects)"
-  logged dotnet restore WinePipeline.slnx -r "$RUNTIME_ID"
-
+  # Each publish restores its own project: a no-op after the first time, and unlike one restore
+  # up front it survives a plain `dotnet build` (which drops the $RUNTIME_ID target) in between.
   phase "publishing (Release, framework-dependent, $RUNTIME_ID) into artifacts/publish/"
   for project in "${projects[@]}"; do
     name=$(basename "$project" .csproj)
     rm -rf "${PUBLISH_ROOT:?}/$name"
-    logged dotnet publish "$project" --no-restore -c Release -r "$RUNTIME_ID" --self-contained false \
+    logged dotnet publish "$project" -c Release -r "$RUNTIME_ID" --self-contained false \
       -p:UseAppHost=false -o "$PUBLISH_ROOT/$name"
   done
   phase "published in $((SECONDS - started)) s"
@@ -77,9 +76,11 @@ runtime_image() {
   echo "$OFFLINE_RUNTIME"
 }
 
+# The label lets docker-clean.sh --all find every image of the pipeline, older builds included.
 build_image() {
   local tag=$1 dockerfile=$2 context=$3 base=$4
-  logged docker build -f "$dockerfile" --build-arg "BASE_IMAGE=$base" -t "$tag" "$context"
+  logged docker build -f "$dockerfile" --build-arg "BASE_IMAGE=$base" \
+    --label "wine-pipeline.image=$tag" -t "$tag" "$context"
 }
 
 build_images() {

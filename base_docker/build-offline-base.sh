@@ -83,7 +83,8 @@ build_minbase() {
   : >"$rootfs/etc/resolv.conf"
 
   phase "importing the root file system as $MINBASE_IMAGE"
-  tar --numeric-owner -C "$rootfs" -c . | docker import --change 'CMD ["bash"]' - "$MINBASE_IMAGE" >/dev/null
+  tar --numeric-owner -C "$rootfs" -c . | docker import --change 'CMD ["bash"]' \
+    --change "LABEL wine-pipeline.image=debian-minbase" - "$MINBASE_IMAGE" >/dev/null
 }
 
 build_runtime() {
@@ -99,6 +100,7 @@ build_runtime() {
   cp -a "$DOTNET_HOST_ROOT/shared/Microsoft.AspNetCore.App/$aspnet" "$context/dotnet/shared/Microsoft.AspNetCore.App/"
   docker build -f "$HERE/offline-runtime.Dockerfile" \
     --build-arg "MINBASE_IMAGE=$MINBASE_IMAGE" --build-arg "DOTNET_VERSION=$netcore" \
+    --label wine-pipeline.image=dotnet-runtime-offline \
     -t "$RUNTIME_IMAGE" "$context" >"$context.log" 2>&1 \
     || die "docker build failed; last lines of its output:$(echo; tail -n 5 "$context.log")"
 }

@@ -18,7 +18,7 @@ internal sealed partial class RunCommand
         foreach (var failed in report.Tasks.Where(task => task.Status == ExecutionStatus.Failed))
         {
             var result = failed.LastResult!;
-            error.WriteLine($"task {failed.Task.Id} failed with exit code {result.ExitCode} ({failed.State.Reason})");
+            error.WriteLine($"task {failed.Task.Id} failed: {failed.State.Reason}");
             error.WriteLine($"  ran: {result.Target}");
             error.WriteLine($"  log: {failed.LogPath}");
             error.WriteLine(result.StderrTail.Count == 0 ? "  stderr: (empty)" : "  stderr (last lines):");

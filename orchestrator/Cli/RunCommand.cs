@@ -50,24 +50,24 @@ internal sealed partial class RunCommand(CliEnvironment environment)
     private async Task<RunReport> ExecutePlanAsync(ExecutionPlan plan, RunSettings settings, CancellationToken cancellation)
     {
         var runId = RunLogs.NewRunId(environment.Time);
-        var executor = await environment.CreateExecutor(settings.Executor, Out, cancellation);
+        var logDirectory = RunLogs.LogDirectory(settings.DataRoot, runId);
+        ITaskExecutor? executor = null;
         try
         {
+            executor = await environment.CreateExecutor(settings.Executor, Out, cancellation);
             var firstAttempts = plan.ToRun
                 .Select(planned => new TaskInvocation(planned.Task.Id, planned.Task.Step, planned.Task.Image, planned.Task.Arguments, runId, 0, planned.Task.NeedsNetwork))
                 .ToList();
-            try
-            {
-                await executor.EnsureReadyAsync(firstAttempts, cancellation);
-            }
-            catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
-            {
-                return RunReport.FromPlan(runId, plan);
-            }
+            await executor.EnsureReadyAsync(firstAttempts, cancellation);
 
-            Out.WriteLine($"run {runId}: {plan.ToRun.Count()} to run with the {executor.Name} executor; logs in {RunLogs.LogDirectory(settings.DataRoot, runId)}");
-            var options = new EngineOptions(settings.Options.Workers, settings.Options.Retries, environment.RetryBaseDelay, RunLogs.LogDirectory(settings.DataRoot, runId));
+            Out.WriteLine($"run {runId}: {firstAttempts.Count} to run with the {executor.Name} executor; logs in {logDirectory}");
+            var options = new EngineOptions(settings.Options.Workers, settings.Options.Retries, environment.RetryBaseDelay, logDirectory);
             return await new ExecutionEngine(executor, options, Out, environment.Time).RunAsync(plan, runId, cancellation);
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            // Cancelled while choosing or preparing the executor: nothing started.
+            return RunReport.FromPlan(runId, plan);
         }
         finally
         {

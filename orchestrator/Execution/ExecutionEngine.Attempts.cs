@@ -39,6 +39,9 @@ public sealed partial class ExecutionEngine
                     return report with { State = new TaskState(ExecutionStatus.Succeeded, Attempts(attempt, "succeeded")) };
                 }
 
+                // A step that got the same Ctrl-C may exit on its own before the token is seen here: still aborted, not failed.
+                cancellation.ThrowIfCancellationRequested();
+
                 if (attempt == options.Retries)
                 {
                     return report with { State = new TaskState(ExecutionStatus.Failed, Attempts(attempt, $"exit code {result.ExitCode}")) };

@@ -22,8 +22,9 @@ public static class DownloadStep
         var staged = outputs.Stage(fileName);
         source.FetchTo(staged, context);
         RawDataCheck.Verify(staged, options.Url);
+        var size = new FileInfo(staged).Length;
         outputs.Commit(flag: null);
-        context.Log($"wrote {Path.Combine(options.OutDir, fileName)} ({new FileInfo(Path.Combine(options.OutDir, fileName)).Length:N0} bytes) from {options.Url}");
+        context.Log($"wrote {Path.Combine(options.OutDir, fileName)} ({size:N0} bytes)");
     }
 
     /// <summary>The output file name for a data set name; the name must be a bare file name

@@ -6,15 +6,8 @@ namespace WinePipeline.Steps.DownloadData;
 /// <summary>Checks that a fetched file is the raw wine-reviews CSV: a header holding every raw column.</summary>
 public static class RawDataCheck
 {
-    /// <summary>The named raw columns the pipeline reads (the first, unnamed column is the row index).</summary>
-    public static IReadOnlyList<string> RequiredColumns { get; } =
-    [
-        "country", "description", "designation", "points", "price", "province", "region_1", "region_2",
-        "taster_name", "taster_twitter_handle", "title", "variety", "winery",
-    ];
-
     /// <summary>Throws an input error naming <paramref name="source"/> unless <paramref name="path"/>
-    /// starts with a CSV header holding <see cref="RequiredColumns"/>.</summary>
+    /// starts with a CSV header holding every named raw column (<see cref="WineColumns.Raw"/>).</summary>
     public static void Verify(string path, string source)
     {
         IReadOnlyList<string> header;
@@ -28,7 +21,7 @@ public static class RawDataCheck
             throw new InvalidInputException($"{source}: not a CSV file with a header row");
         }
 
-        var missing = RequiredColumns.Except(header, StringComparer.Ordinal).ToList();
+        var missing = WineColumns.Raw.Except(header, StringComparer.Ordinal).ToList();
         if (missing.Count > 0)
         {
             throw new InvalidInputException(

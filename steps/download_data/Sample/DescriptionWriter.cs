@@ -34,7 +34,8 @@ public sealed class DescriptionWriter(SampleRandom random)
         _text.Clear();
         var style = variety?.Style ?? WineStyle.Red;
         var fruits = style is WineStyle.Red or WineStyle.Fortified ? DarkFruits : PaleFruits;
-        Sentence($"{random.Pick(NoseOpeners)} of {random.Pick(fruits)}, {random.Pick(fruits)} and {random.Pick(Accents)} {random.Pick(NoseVerbs)}.");
+        var (fruit1, fruit2) = PickTwo(fruits);
+        Sentence($"{random.Pick(NoseOpeners)} of {fruit1}, {fruit2} and {random.Pick(Accents)} {random.Pick(NoseVerbs)}.");
         if (random.Chance(0.7))
         {
             var styleSentence = StyleSentence(style, variety?.Name, country);
@@ -71,12 +72,13 @@ public sealed class DescriptionWriter(SampleRandom random)
         var name = variety ?? "wine";
         return style switch
         {
-            WineStyle.Red => random.NextInt(5) switch
+            WineStyle.Red => random.NextInt(6) switch
             {
                 0 => $"This is a {Pick("sturdy", "juicy", "bold", "supple")} red, made from {name}.",
                 1 => $"Black fruit dominates, with a reddish rim and hints of {random.Pick(Accents)}.",
                 2 => $"A classic {name} from a warm vintage, dark and plush.",
                 3 => $"Red and black fruits mingle, framed by {random.Pick(Tannins)} tannins.",
+                4 => "Brooding and dark, almost noir in color, it's plush and ripe.",
                 _ => $"Blackberry and {random.Pick(DarkFruits)} flavors dominate this {name}.",
             },
             WineStyle.White => country switch
@@ -115,6 +117,13 @@ public sealed class DescriptionWriter(SampleRandom random)
             : $"The palate is {Pick("crisp", "rich", "taut", "creamy", "juicy")}, with {random.Pick(fruits)} and a {Pick("dry", "bone-dry", "off-dry", "long", "saline", "sweet-tart")} finish.";
 
     private string Pick(params string[] choices) => random.Pick(choices);
+
+    private (string, string) PickTwo(string[] choices)
+    {
+        var first = random.NextInt(choices.Length);
+        var second = (first + 1 + random.NextInt(choices.Length - 1)) % choices.Length;
+        return (choices[first], choices[second]);
+    }
 
     private void Sentence(string sentence)
     {

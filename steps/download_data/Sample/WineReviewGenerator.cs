@@ -1,4 +1,5 @@
 using System.Globalization;
+using WinePipeline.StepKit;
 
 namespace WinePipeline.Steps.DownloadData.Sample;
 
@@ -11,16 +12,14 @@ namespace WinePipeline.Steps.DownloadData.Sample;
 public sealed class WineReviewGenerator(ulong seed)
 {
     /// <summary>The real header; the first, unnamed column is the row index.</summary>
-    public static IReadOnlyList<string> Header { get; } =
-    [
-        "", "country", "description", "designation", "points", "price", "province", "region_1", "region_2",
-        "taster_name", "taster_twitter_handle", "title", "variety", "winery",
-    ];
+    public static IReadOnlyList<string> Header { get; } = ["", .. WineColumns.Raw];
 
     private const int FirstVintage = 1980;
     private const int LastVintage = 2016;
     private const double DuplicateRate = 0.01;
     private const int RecentRows = 256;
+    private const double MinPrice = 4.0;
+    private const double MaxPrice = 3300.0;
 
     private readonly SampleRandom _random = new(seed);
 
@@ -60,11 +59,17 @@ public sealed class WineReviewGenerator(ulong seed)
             + (region1 is null ? 0.0 : ExactMath.NameOffset(region1, 0.6))
             + (vintage is { } year ? 0.06 * (LastVintage - year) : 0.0);
         var logPrice = 3.15 + country.PriceBias + variety.PriceBias + 0.35 * wineBias + 0.40 * quality + 0.28 * random.NextGaussian();
-        var price = Math.Clamp(Math.Round(ExactMath.Exp(logPrice)), 4.0, 3300.0);
+        if (random.Chance(0.002))
+        {
+            // Collectors' bottlings: the long right tail of real prices (up to 3300).
+            logPrice += 0.8 + 1.2 * Math.Abs(random.NextGaussian());
+        }
+
+        var price = Math.Clamp(Math.Round(ExactMath.Exp(logPrice)), MinPrice, MaxPrice);
 
         var text = descriptions.Write(variety, country.Name, vintage, quality);
         var points = 88.4 + wineBias + (taster?.PointsBias ?? 0.0) + WordEffect(KeywordScanner.Scan(text))
-            + 2.1 * quality + 1.7 * random.NextGaussian();
+            + 2.1 * quality + 1.5 * random.NextGaussian();
 
         var winery = Winery(country);
         var designation = Designation(variety, vintage);

@@ -1,4 +1,3 @@
-using System.Net;
 using WinePipeline.StepKit;
 using WinePipeline.StepKit.Hosting;
 
@@ -61,7 +60,6 @@ public sealed class HttpSource(Uri uri, string url, TimeSpan timeout) : IDataSou
         HttpRequestError.NameResolutionError => $"cannot resolve the host name ({e.Message})",
         HttpRequestError.ConnectionError => $"cannot connect ({e.Message})",
         HttpRequestError.SecureConnectionError => $"TLS handshake failed ({e.Message})",
-        _ when e.StatusCode is HttpStatusCode status => $"HTTP {(int)status} {status}",
         _ => $"request failed ({e.Message})",
     };
 }

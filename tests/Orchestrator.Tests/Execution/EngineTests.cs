@@ -59,7 +59,7 @@ public class EngineTests
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal(["A", "B", "C"], executor.Ran.Order());
-        Assert.Contains("task B failed with exit code 3 (exit code 3)", result.Error);
+        Assert.Contains("task B failed: exit code 3", result.Error);
         Assert.Contains("  ran: recording stand-in for step_b", result.Error);
         Assert.Contains("    B broke", result.Error);
         Assert.Contains("task D not run: upstream B failed", result.Error);
@@ -103,7 +103,7 @@ public class EngineTests
         Assert.Equal(1, result.ExitCode);
         Assert.Equal(3, executor.Invocations.Count);
         Assert.Equal([TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2)], time.Delays);
-        Assert.Contains("task A failed with exit code 1 (exit code 1 after 3 attempts)", result.Error);
+        Assert.Contains("task A failed: exit code 1 after 3 attempts", result.Error);
     }
 
     [Fact]
@@ -127,8 +127,42 @@ public class EngineTests
         Assert.Equal(["A"], executor.Ran);
         Assert.Contains("<== A Aborted", result.Out);
         Assert.Contains("run cancelled; aborted: A", result.Error);
-        Assert.DoesNotContain("failed with", result.Error);
+        Assert.DoesNotContain("failed", result.Error);
         Assert.Equal("summary: 0 ran, 0 already complete, 0 failed", result.LastLine);
+    }
+
+    [Fact]
+    public async Task Step_exiting_on_its_own_after_the_same_Ctrl_C_counts_as_aborted_not_failed()
+    {
+        using var dataRoot = new TempDirectory();
+        using var cancellation = new CancellationTokenSource();
+        var executor = new RecordingExecutor(dataRoot.Path)
+        {
+            Behavior = async (_, _, _) =>
+            {
+                await cancellation.CancelAsync();
+                return 130;
+            },
+        };
+
+        var result = await CliRunner.RunGraphAsync(["A"], executor, ["run", "A", "--data-root", dataRoot.Path], cancellation: cancellation.Token);
+
+        Assert.Equal(130, result.ExitCode);
+        Assert.Contains("run cancelled; aborted: A", result.Error);
+        Assert.Equal("summary: 0 ran, 0 already complete, 0 failed", result.LastLine);
+    }
+
+    [Fact]
+    public async Task Executor_breaking_mid_run_fails_that_task_with_its_message()
+    {
+        using var dataRoot = new TempDirectory();
+        var executor = new RecordingExecutor(dataRoot.Path) { Behavior = (_, _, _) => throw new IOException("engine connection reset") };
+
+        var result = await CliRunner.RunGraphAsync(["A"], executor, ["run", "A", "--data-root", dataRoot.Path]);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("task A failed: exit code -1", result.Error);
+        Assert.Contains("    engine connection reset", result.Error);
     }
 
     [Fact]

@@ -10,7 +10,7 @@ public sealed record StepRun(int ExitCode, string Out, string Error)
 
     public static StepRun Of<TOptions>(string stepName, Action<TOptions, StepContext> step, params string[] args)
         where TOptions : class =>
-        Of(stepName, step, In2024, args);
+        Of(stepName, step, TimeProvider.System, args);
 
     public static StepRun Of<TOptions>(string stepName, Action<TOptions, StepContext> step, TimeProvider time, params string[] args)
         where TOptions : class
@@ -30,7 +30,7 @@ public sealed record StepRun(int ExitCode, string Out, string Error)
     }
 
     /// <summary>Asserts the bad-input outcome: exit 1, one stderr line holding every fragment, and
-    /// nothing at all (no output, temporary file or flag) in <paramref name="outDir"/>.</summary>
+    /// nothing at all (no output, temporary file or flag) in the folder's out-dir.</summary>
     public void FailedWithNoOutput(TempFolder folder, params string[] fragments)
     {
         Assert.Equal(1, ExitCode);

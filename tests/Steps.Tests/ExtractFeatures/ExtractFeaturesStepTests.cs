@@ -78,6 +78,6 @@ public sealed class ExtractFeaturesStepTests : IDisposable
         (_folder.Write("train.csv", train), _folder.Write("test.csv", test ?? train));
 
     private StepRun Run(string train, string test) =>
-        StepRun.Of<TrainTestStepOptions>("extract_features", ExtractFeaturesStep.Run,
+        StepRun.Of<TrainTestStepOptions>("extract_features", ExtractFeaturesStep.Run, StepRun.In2024,
             "--in-train-csv", train, "--in-test-csv", test, "--out-dir", _folder.OutDir, "--flag", Flag);
 }
