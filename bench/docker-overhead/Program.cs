@@ -28,7 +28,7 @@ public static class Program
         var dataRoot = Directory.CreateTempSubdirectory("docker-overhead-").FullName;
         try
         {
-            using var executor = new DockerExecutor(new DockerExecutorSettings(dataRoot, KeepContainers: false));
+            using var executor = new DockerExecutor(new DockerExecutorSettings(dataRoot, dataRoot, KeepContainers: false));
             var invocation = new TaskInvocation("Overhead", "bench", BusyboxTestImage.Name, Command, "bench", 0, NeedsNetwork: false);
             string[] dockerRun =
             [

@@ -33,7 +33,7 @@ public static class ExecutorSelection
         }
 
         return kind == Docker
-            ? new DockerExecutor(new DockerExecutorSettings(request.HostDataRoot, request.KeepContainers))
+            ? new DockerExecutor(new DockerExecutorSettings(request.HostDataRoot, request.DataRoot, request.KeepContainers))
             : new ProcessExecutor(
                 ProcessExecutorSettings.Locate(request.DataRoot, request.StepsDirectory, AppContext.BaseDirectory, Directory.GetCurrentDirectory()),
                 output);

@@ -18,7 +18,7 @@ public sealed partial class DockerExecutor
     private async Task<LaunchedContainer> LaunchAsync(TaskInvocation invocation, ITaskLog log, CancellationToken cancellation)
     {
         var name = ContainerNames.Canonical(Settings.HostDataRoot, invocation.TaskId);
-        var spec = ContainerDefinition.For(invocation, name, Settings.HostDataRoot, StepUser.For(Settings.HostDataRoot));
+        var spec = ContainerDefinition.For(invocation, name, Settings.HostDataRoot, StepUser.For(Settings.LocalDataRoot));
         var id = await CreateUnlessNameTakenAsync(spec, cancellation);
         if (id is null)
         {

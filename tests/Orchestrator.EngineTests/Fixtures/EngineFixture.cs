@@ -54,7 +54,7 @@ public sealed class EngineFixture : IAsyncLifetime
         new(taskId, "test_step", BusyboxTestImage.Name, ["sh", "-c", script], RunId, attempt, NeedsNetwork: false);
 
     public static DockerExecutor Executor(string dataRoot, bool keepContainers = false) =>
-        new(new DockerExecutorSettings(dataRoot, keepContainers));
+        new(new DockerExecutorSettings(dataRoot, dataRoot, keepContainers));
 
     internal async Task<ContainerInspectResponse?> FindAsync(string name)
     {

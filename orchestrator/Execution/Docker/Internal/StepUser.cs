@@ -23,21 +23,20 @@ internal static class StepUser
     /// The numeric owner of data_root when that is not root; otherwise <see cref="Pipeline"/>, after
     /// opening data_root's directories to it.
     /// </summary>
-    public static string For(string hostDataRoot)
+    public static string For(string localDataRoot)
     {
-        // The engine's path is only visible here when the orchestrator shares the engine host's filesystem.
-        if (!OperatingSystem.IsLinux() || !Directory.Exists(hostDataRoot))
+        if (!OperatingSystem.IsLinux() || !Directory.Exists(localDataRoot))
         {
             return Pipeline;
         }
 
-        var (uid, gid) = FileOwner.Of(hostDataRoot);
+        var (uid, gid) = FileOwner.Of(localDataRoot);
         if (uid != 0)
         {
             return $"{uid}:{gid}";
         }
 
-        OpenToEveryone(hostDataRoot);
+        OpenToEveryone(localDataRoot);
         return Pipeline;
     }
 
