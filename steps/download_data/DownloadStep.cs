@@ -9,6 +9,8 @@ namespace WinePipeline.Steps.DownloadData;
 /// renames it into place as &lt;out-dir&gt;/&lt;name&gt;.csv.</summary>
 public static class DownloadStep
 {
+    public static int Main(string[] args) => StepHost.RunConsole<DownloadOptions>("download_data", args, Run);
+
     public static void Run(DownloadOptions options, StepContext context)
     {
         var fileName = OutputFileName(options.Name);
