@@ -8,6 +8,8 @@ set -euo pipefail
 readonly STEPS=(download_data make_dataset clean_data extract_features transform_data impute_data
                 train_model evaluate_model)
 readonly OFFICIAL_RUNTIME=mcr.microsoft.com/dotnet/runtime:10.0
+# `orchestrator serve` needs ASP.NET Core, which the official runtime image lacks (the offline one has it).
+readonly OFFICIAL_ASPNET=mcr.microsoft.com/dotnet/aspnet:10.0
 readonly OFFLINE_RUNTIME=wine/dotnet-runtime-offline:10.0
 readonly PULL_TIMEOUT_SECONDS=30
 # Framework-dependent, but for one platform: the plotting and ML packages otherwise ship native
@@ -79,7 +81,7 @@ runtime_image() {
 # The label lets docker-clean.sh --all find every image of the pipeline, older builds included.
 build_image() {
   local tag=$1 dockerfile=$2 context=$3 base=$4
-  logged docker build -f "$dockerfile" --build-arg "BASE_IMAGE=$base" \
+  logged docker build -f "$dockerfile" --build-arg "BASE_IMAGE=$base" "${@:5}" \
     --label "wine-pipeline.image=$tag" -t "$tag" "$context"
 }
 
@@ -91,9 +93,11 @@ build_images() {
   build_image "$base" base_docker/Dockerfile base_docker "$runtime"
   for name in "${STEPS[@]}" orchestrator; do
     local dockerfile=steps/$name/Dockerfile
+    local extra=()
     [[ $name == orchestrator ]] && dockerfile=orchestrator/Dockerfile
+    [[ $name == orchestrator && $runtime == "$OFFICIAL_RUNTIME" ]] && extra=(--build-arg "ASPNET_IMAGE=$OFFICIAL_ASPNET")
     phase "building $(image_name "$name")"
-    build_image "$(image_name "$name")" "$dockerfile" "$PUBLISH_ROOT/$name" "$base"
+    build_image "$(image_name "$name")" "$dockerfile" "$PUBLISH_ROOT/$name" "$base" "${extra[@]}"
   done
   phase "images built in $((SECONDS - started)) s"
 }

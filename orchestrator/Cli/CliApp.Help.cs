@@ -36,7 +36,7 @@ public sealed partial class CliApp
         if (errors.OfType<HelpVerbRequestedError>().FirstOrDefault() is { Matched: true } requested)
         {
             using var parser = new Parser(settings => settings.HelpWriter = null);
-            var verbHelp = (NotParsed<object>)parser.ParseArguments<RunOptions, StatusOptions>([requested.Verb, "--help"]);
+            var verbHelp = (NotParsed<object>)parser.ParseArguments([requested.Verb, "--help"], Verbs);
             return HelpFor(verbHelp, []);
         }
 

@@ -2,6 +2,7 @@ using CommandLine;
 using WinePipeline.Orchestrator.Execution;
 using WinePipeline.Orchestrator.Graph;
 using WinePipeline.Orchestrator.Locking;
+using WinePipeline.Orchestrator.Server;
 
 namespace WinePipeline.Orchestrator.Cli;
 
@@ -11,6 +12,8 @@ namespace WinePipeline.Orchestrator.Cli;
 /// </summary>
 public sealed partial class CliApp(CliEnvironment environment)
 {
+    private static readonly Type[] Verbs = [typeof(RunOptions), typeof(StatusOptions), typeof(ServeOptions), typeof(HistoryOptions), typeof(InvalidateOptions)];
+
     public async Task<int> RunAsync(string[] args, CancellationToken cancellation)
     {
         var output = TextWriter.Synchronized(environment.Out);
@@ -22,15 +25,18 @@ public sealed partial class CliApp(CliEnvironment environment)
                 settings.HelpWriter = null;
                 settings.AutoVersion = true;
             });
-            return parser.ParseArguments<RunOptions, StatusOptions>(args) switch
+            return parser.ParseArguments(args, Verbs) switch
             {
+                Parsed<object> { Value: ServeOptions serve } => await new ServeCommand(synchronized).ExecuteAsync(serve, cancellation),
+                Parsed<object> { Value: HistoryOptions history } => new HistoryCommand(synchronized).Execute(history),
                 Parsed<object> { Value: RunOptions run } => await new RunCommand(synchronized).ExecuteAsync(run, cancellation),
                 Parsed<object> { Value: StatusOptions status } => new StatusCommand(synchronized).Execute(status),
+                Parsed<object> { Value: InvalidateOptions invalidate } => new InvalidateCommand(synchronized).Execute(invalidate),
                 NotParsed<object> notParsed => ReportParseResult(notParsed, synchronized),
                 _ => throw new InvalidOperationException("unexpected parser result"),
             };
         }
-        catch (Exception e) when (e is UsageException or InvalidGraphException or RunLockedException or ExecutorUnavailableException)
+        catch (Exception e) when (e is UsageException or InvalidGraphException or RunLockedException or ExecutorUnavailableException or Scheduling.InvalidScheduleException)
         {
             synchronized.Error.WriteLine($"orchestrator: error: {e.Message}");
             return ExitCodes.UsageError;

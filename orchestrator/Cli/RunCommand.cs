@@ -1,5 +1,9 @@
 using WinePipeline.Orchestrator.Execution;
+using WinePipeline.Orchestrator.Execution.Observation;
+using WinePipeline.Orchestrator.Execution.Staging;
+using WinePipeline.Orchestrator.Fingerprints;
 using WinePipeline.Orchestrator.Graph;
+using WinePipeline.Orchestrator.History;
 using WinePipeline.Orchestrator.Locking;
 using WinePipeline.Orchestrator.Planning;
 
@@ -7,11 +11,16 @@ namespace WinePipeline.Orchestrator.Cli;
 
 /// <summary>
 /// `run [TASK]`: validate the graph and options, take the data root's lock, plan, run what the plan
-/// says, report. The last line is always the summary.
+/// says, report. The last line is always the summary. Every run goes into the data root's history.
 /// </summary>
-internal sealed partial class RunCommand(CliEnvironment environment)
+/// <param name="trigger">What started the run, as the history records it.</param>
+/// <param name="observer">Also told of the run as it goes (the web UI); the history is always told.</param>
+internal sealed partial class RunCommand(CliEnvironment environment, RunTrigger trigger = RunTrigger.Cli, IRunObserver? observer = null)
 {
     private TextWriter Out => environment.Out;
+
+    /// <summary>The report of the last run this command made (all complete when there was nothing to run).</summary>
+    public RunReport? Report { get; private set; }
 
     public async Task<int> ExecuteAsync(RunOptions options, CancellationToken cancellation)
     {
@@ -22,7 +31,7 @@ internal sealed partial class RunCommand(CliEnvironment environment)
 
         if (options.DryRun)
         {
-            var preview = Planner.Plan(graph, new FileSystemOutputState(settings.DataRoot), [target], forced);
+            var preview = Planner.Plan(graph, CompletionCheck.For(settings.DataRoot, options.ExistenceOnly).State, [target], forced);
             WritePlan(preview, settings.DataRoot);
             Out.WriteLine(RunReport.FormatSummary(0, preview.CompleteCount, 0));
             return ExitCodes.Success;
@@ -30,16 +39,21 @@ internal sealed partial class RunCommand(CliEnvironment environment)
 
         Directory.CreateDirectory(settings.DataRoot);
         using var runLock = RunLock.Acquire(settings.DataRoot, environment.Time);
-        var plan = Planner.Plan(graph, new FileSystemOutputState(settings.DataRoot), [target], forced);
+        var completion = CompletionCheck.For(settings.DataRoot, options.ExistenceOnly);
+        var plan = Planner.Plan(graph, completion.State, [target], forced);
+        completion.Hashes.Save();
         WritePlan(plan, settings.DataRoot);
+        var history = RunHistory.Open(settings.DataRoot);
         if (!plan.ToRun.Any())
         {
+            Report = RunReport.FromPlan(RunLogs.NewRunId(environment.Time), plan);
+            history.RunNotStarted(Report.RunId, trigger, environment.Time.GetUtcNow(), RunOutcome.NothingToDo, $"nothing to run: {target} is complete");
             Out.WriteLine($"nothing to run: {target} is complete");
             Out.WriteLine(RunReport.FormatSummary(0, plan.CompleteCount, 0));
             return ExitCodes.Success;
         }
 
-        var report = await ExecutePlanAsync(plan, settings, cancellation);
+        var report = Report = await ExecutePlanAsync(plan, settings, history, StagedExecutorFactory(graph, settings.DataRoot, completion.Hashes), cancellation);
         WriteOutcome(report, cancellation.IsCancellationRequested);
         Out.WriteLine(report.SummaryLine);
         return report.Failed > 0 ? ExitCodes.TaskFailed
@@ -47,14 +61,15 @@ internal sealed partial class RunCommand(CliEnvironment environment)
             : ExitCodes.Success;
     }
 
-    private async Task<RunReport> ExecutePlanAsync(ExecutionPlan plan, RunSettings settings, CancellationToken cancellation)
+    /// <param name="staged">Wraps the executor so the orchestrator stages and promotes outputs and writes fingerprints.</param>
+    private async Task<RunReport> ExecutePlanAsync(ExecutionPlan plan, RunSettings settings, RunHistory history, Func<ITaskExecutor, ITaskExecutor> staged, CancellationToken cancellation)
     {
         var runId = RunLogs.NewRunId(environment.Time);
         var logDirectory = RunLogs.LogDirectory(settings.DataRoot, runId);
         ITaskExecutor? executor = null;
         try
         {
-            executor = await environment.CreateExecutor(settings.Executor, Out, cancellation);
+            executor = staged(await environment.CreateExecutor(settings.Executor, Out, cancellation));
             var firstAttempts = plan.ToRun
                 .Select(planned => new TaskInvocation(planned.Task.Id, planned.Task.Step, planned.Task.Image, planned.Task.Arguments, runId, 0, planned.Task.NeedsNetwork))
                 .ToList();
@@ -62,7 +77,8 @@ internal sealed partial class RunCommand(CliEnvironment environment)
 
             Out.WriteLine($"run {runId}: {firstAttempts.Count} to run with the {executor.Name} executor; logs in {logDirectory}");
             var options = new EngineOptions(settings.Options.Workers, settings.Options.Retries, environment.RetryBaseDelay, logDirectory);
-            return await new ExecutionEngine(executor, options, Out, environment.Time).RunAsync(plan, runId, cancellation);
+            var observers = RunObserver.Combine(new HistoryRecorder(history, trigger, settings.DataRoot, environment.Time), observer);
+            return await new ExecutionEngine(executor, options, Out, environment.Time, observers).RunAsync(plan, runId, cancellation);
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
@@ -74,6 +90,9 @@ internal sealed partial class RunCommand(CliEnvironment environment)
             (executor as IDisposable)?.Dispose();
         }
     }
+
+    private static Func<ITaskExecutor, ITaskExecutor> StagedExecutorFactory(TaskGraph graph, string dataRoot, ContentHashes hashes) =>
+        executor => new StagingExecutor(executor, graph, dataRoot, hashes);
 
     private static string RequireUpstream(TaskGraph graph, string forced, string target)
     {

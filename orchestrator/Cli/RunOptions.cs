@@ -4,7 +4,7 @@ using WinePipeline.Orchestrator.Pipeline;
 namespace WinePipeline.Orchestrator.Cli;
 
 [Verb("run", HelpText = "Run a task and everything it needs that is not complete yet.")]
-public sealed class RunOptions : DataRootOptions
+public class RunOptions : DataRootOptions
 {
     [Value(0, MetaName = "TASK", Default = Pipeline.WinePipeline.DefaultTarget, HelpText = "The task to bring up to date.")]
     public string Target { get; set; } = Pipeline.WinePipeline.DefaultTarget;
@@ -41,4 +41,16 @@ public sealed class RunOptions : DataRootOptions
 
     [Option("dry-run", HelpText = "Print the plan with reasons and run nothing.")]
     public bool DryRun { get; set; }
+
+    [Option("existence-only", HelpText = "A task is complete when its outputs exist, as in Luigi; fingerprints are not checked.")]
+    public bool ExistenceOnly { get; set; }
+
+    /// <summary>A copy for one run with another target and dataset URL (a schedule's own), keeping every other option.</summary>
+    public RunOptions ForRun(string? target, string? datasetUrl)
+    {
+        var copy = (RunOptions)MemberwiseClone();
+        copy.Target = target ?? Target;
+        copy.DatasetUrl = datasetUrl ?? DatasetUrl;
+        return copy;
+    }
 }

@@ -9,10 +9,12 @@ internal sealed class StatusCommand(CliEnvironment environment)
 {
     public int Execute(StatusOptions options)
     {
-        var graph = TaskGraph.Create(environment.Pipeline(PipelineParameters.Default));
+        var graph = TaskGraph.Create(environment.Pipeline(PipelineParameters.Default with { DatasetUrl = options.DatasetUrl }));
         var targets = options.Target is null ? graph.Declared.Select(task => task.Id).ToList() : [graph.Get(options.Target).Id];
         var dataRoot = Path.GetFullPath(options.DataRoot, environment.CurrentDirectory);
-        var plan = Planner.Plan(graph, new FileSystemOutputState(dataRoot), targets, []);
+        var completion = CompletionCheck.For(dataRoot, options.ExistenceOnly);
+        var plan = Planner.Plan(graph, completion.State, targets, []);
+        completion.Hashes.Save();
         TaskTable.Write(environment.Out, plan.Tasks, indent: string.Empty);
         return ExitCodes.Success;
     }

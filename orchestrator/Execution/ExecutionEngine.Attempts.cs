@@ -1,3 +1,4 @@
+using WinePipeline.Orchestrator.Execution.Observation;
 using WinePipeline.Orchestrator.Planning;
 
 namespace WinePipeline.Orchestrator.Execution;
@@ -29,10 +30,11 @@ public sealed partial class ExecutionEngine
         {
             var invocation = new TaskInvocation(task.Id, task.Step, task.Image, task.Arguments, runId, attempt, task.NeedsNetwork);
             using var log = TaskLogFile.Create(options.LogDirectory, task.Id, attempt, output);
-            report = report with { Attempts = attempt + 1, LogPath = log.Path };
+            report = report with { State = new TaskState(ExecutionStatus.Running, attempt == 0 ? "started" : $"retry {attempt} started"), Attempts = attempt + 1, LogPath = log.Path };
+            observer.TaskStateChanged(runId, report);
             try
             {
-                var result = await ExecuteAsync(invocation, log, cancellation);
+                var result = await ExecuteAsync(invocation, new ObservedTaskLog(log, observer, runId, task.Id, attempt), cancellation);
                 report = report with { LastResult = result };
                 if (result.Succeeded)
                 {

@@ -1,3 +1,4 @@
+using WinePipeline.Orchestrator.Execution.Observation;
 using WinePipeline.Orchestrator.Planning;
 
 namespace WinePipeline.Orchestrator.Execution;
@@ -8,13 +9,17 @@ namespace WinePipeline.Orchestrator.Execution;
 /// independent branches finish; cancellation aborts running tasks and starts no more.
 /// </summary>
 /// <param name="output">Progress and task output; must be safe to write from several threads.</param>
-public sealed partial class ExecutionEngine(ITaskExecutor executor, EngineOptions options, TextWriter output, TimeProvider time)
+/// <param name="observer">Told of every state change and log line (history, web UI); none by default.</param>
+public sealed partial class ExecutionEngine(ITaskExecutor executor, EngineOptions options, TextWriter output, TimeProvider time, IRunObserver? observer = null)
 {
+    private readonly IRunObserver observer = observer ?? RunObserver.None;
+
     public async Task<RunReport> RunAsync(ExecutionPlan plan, string runId, CancellationToken cancellation)
     {
         var reports = RunReport.FromPlan(runId, plan).Tasks.ToDictionary(report => report.Task.Id, StringComparer.Ordinal);
         var pending = plan.ToRun.Select(planned => planned.Task).ToList();
         var running = new Dictionary<Task<TaskReport>, string>();
+        observer.RunStarted(runId, plan);
 
         while (true)
         {
@@ -37,21 +42,25 @@ public sealed partial class ExecutionEngine(ITaskExecutor executor, EngineOption
             running.Remove(finished);
             var report = await finished;
             reports[report.Task.Id] = report;
-            StopDependentsOfUnsuccessful(pending, reports);
+            observer.TaskStateChanged(runId, report);
+            StopDependentsOfUnsuccessful(pending, reports, runId);
         }
 
         foreach (var task in pending)
         {
             reports[task.Id] = reports[task.Id] with { State = new TaskState(ExecutionStatus.NotRun, "run cancelled") };
+            observer.TaskStateChanged(runId, reports[task.Id]);
         }
 
-        return new RunReport(runId, plan.Tasks.Select(planned => reports[planned.Task.Id]).ToList());
+        var runReport = new RunReport(runId, plan.Tasks.Select(planned => reports[planned.Task.Id]).ToList());
+        observer.RunFinished(runReport);
+        return runReport;
     }
 
     private static bool IsDone(TaskReport report) => report.Status is ExecutionStatus.Complete or ExecutionStatus.Succeeded;
 
     // Pending is in dependency order, so one pass carries the first cause down a whole branch.
-    private static void StopDependentsOfUnsuccessful(List<Graph.TaskDefinition> pending, Dictionary<string, TaskReport> reports)
+    private void StopDependentsOfUnsuccessful(List<Graph.TaskDefinition> pending, Dictionary<string, TaskReport> reports, string runId)
     {
         foreach (var task in pending.ToList())
         {
@@ -64,6 +73,7 @@ public sealed partial class ExecutionEngine(ITaskExecutor executor, EngineOption
 
             var reason = blocker.Status == ExecutionStatus.NotRun ? blocker.State.Reason : $"upstream {blocker.Task.Id} {blocker.Status.ToString().ToLowerInvariant()}";
             reports[task.Id] = reports[task.Id] with { State = new TaskState(ExecutionStatus.NotRun, reason) };
+            observer.TaskStateChanged(runId, reports[task.Id]);
             pending.Remove(task);
         }
     }

@@ -19,4 +19,18 @@ public sealed record TaskDefinition(
     string Step,
     string Image,
     IReadOnlyList<string> Arguments,
-    bool NeedsNetwork = false);
+    bool NeedsNetwork = false)
+{
+    /// <summary>Data files the task reads, relative to data_root; their content is part of its fingerprint.</summary>
+    public IReadOnlyList<string> Inputs { get; init; } = [];
+
+    /// <summary>
+    /// Data files a flagged task writes into its --out-dir (relative to data_root). They are hashed
+    /// and promoted from staging, while the flag stays the completion marker.
+    /// </summary>
+    public IReadOnlyList<string> Produces { get; init; } = [];
+
+    /// <summary>Every data file the task writes: <see cref="Produces"/> and its file outputs.</summary>
+    public IEnumerable<string> DataFiles =>
+        Produces.Concat(Outputs.Where(output => output.Kind == TaskOutputKind.File).Select(output => output.Path)).Distinct(StringComparer.Ordinal);
+}

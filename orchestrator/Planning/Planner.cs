@@ -4,11 +4,15 @@ namespace WinePipeline.Orchestrator.Planning;
 
 /// <summary>
 /// Decides, without running anything, which tasks the targets need and why. A task runs when it is
-/// forced, when one of its outputs is missing, or when an upstream task runs (its inputs will change).
+/// forced, when one of its outputs is missing or stale, or when an upstream task runs (its inputs will change).
 /// </summary>
 public static class Planner
 {
-    public static ExecutionPlan Plan(TaskGraph graph, IOutputState outputs, IReadOnlyCollection<string> targets, IReadOnlyCollection<string> forced)
+    public static ExecutionPlan Plan(TaskGraph graph, IOutputState outputs, IReadOnlyCollection<string> targets, IReadOnlyCollection<string> forced) =>
+        Plan(graph, new ExistenceCompletion(outputs), targets, forced);
+
+    /// <summary>Plans with <paramref name="completion"/> deciding, for each task not forced and not below a running one, whether it can be skipped.</summary>
+    public static ExecutionPlan Plan(TaskGraph graph, ICompletionState completion, IReadOnlyCollection<string> targets, IReadOnlyCollection<string> forced)
     {
         foreach (var id in forced)
         {
@@ -20,7 +24,7 @@ public static class Planner
         var planned = new List<PlannedTask>();
         foreach (var task in graph.UpstreamOf(targets))
         {
-            var state = Decide(task, outputs, forcedIds, willRun);
+            var state = Decide(task, completion, forcedIds, willRun);
             if (state.Status == ExecutionStatus.Pending)
             {
                 willRun.Add(task.Id);
@@ -32,7 +36,7 @@ public static class Planner
         return new ExecutionPlan(targets.ToList(), planned);
     }
 
-    private static TaskState Decide(TaskDefinition task, IOutputState outputs, HashSet<string> forced, HashSet<string> willRun)
+    private static TaskState Decide(TaskDefinition task, ICompletionState completion, HashSet<string> forced, HashSet<string> willRun)
     {
         if (forced.Contains(task.Id))
         {
@@ -45,7 +49,7 @@ public static class Planner
             return TaskState.UpstreamWillRun(runningUpstream);
         }
 
-        var missing = task.Outputs.FirstOrDefault(output => !outputs.Exists(output.Path));
-        return missing is null ? TaskState.Complete() : TaskState.OutputMissing(missing.Path);
+        var checkedState = completion.Check(task);
+        return new TaskState(checkedState.IsComplete ? ExecutionStatus.Complete : ExecutionStatus.Pending, checkedState.Reason);
     }
 }

@@ -1,3 +1,5 @@
+using WinePipeline.Orchestrator.Fingerprints;
+
 namespace WinePipeline.Orchestrator.Execution.Process;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace WinePipeline.Orchestrator.Execution.Process;
 /// /usr/share/data in the arguments mapped onto the local data root. For machines without Docker.
 /// </summary>
 /// <param name="progress">Where publishing progress is reported.</param>
-public sealed class ProcessExecutor(ProcessExecutorSettings settings, TextWriter progress) : ITaskExecutor
+public sealed class ProcessExecutor(ProcessExecutorSettings settings, TextWriter progress) : ITaskExecutor, ICodeIdentity
 {
     private const int StderrTailLines = 20;
 
@@ -16,11 +18,29 @@ public sealed class ProcessExecutor(ProcessExecutorSettings settings, TextWriter
     public Task EnsureReadyAsync(IReadOnlyCollection<TaskInvocation> invocations, CancellationToken cancellation) =>
         new StepPublisher(settings, progress).EnsurePublishedAsync(invocations.Select(invocation => invocation.Step), cancellation);
 
+    /// <summary>The SHA-256 of the published step program: republishing changed code changes it.</summary>
+    public Task<CodeVersion?> CodeVersionAsync(string step, string image, CancellationToken cancellation)
+    {
+        var program = settings.ProgramOf(step);
+        return Task.FromResult(File.Exists(program) ? new CodeVersion(CodeVersion.Step, step, ContentHashes.Compute(program), program) : null);
+    }
+
     public async Task<ExecutionResult> ExecuteAsync(TaskInvocation invocation, ITaskLog log, CancellationToken cancellation)
     {
         string[] arguments = [settings.ProgramOf(invocation.Step), .. invocation.Arguments.Select(argument => DataRootMapping.Map(argument, settings.DataRoot))];
         var stderrTail = new Queue<string>();
-        var exitCode = await ProcessRunner.RunAsync("dotnet", arguments, settings.DataRoot, OnLine, cancellation);
+        var processes = new StepProcesses(settings.DataRoot);
+        processes.KillOrphanOf(invocation.TaskId);
+        int exitCode;
+        try
+        {
+            exitCode = await ProcessRunner.RunAsync("dotnet", arguments, settings.DataRoot, OnLine, cancellation, process => processes.Started(invocation.TaskId, process));
+        }
+        finally
+        {
+            processes.Ended(invocation.TaskId);
+        }
+
         return new ExecutionResult(exitCode, $"command dotnet {string.Join(' ', arguments.Select(Quote))}", stderrTail.ToList());
 
         void OnLine(LogStream stream, string line)

@@ -5,7 +5,9 @@ namespace WinePipeline.Orchestrator.Execution.Process;
 /// <summary>Starts a program with an argument list (never a shell string), reads both streams as they come, and kills the whole tree on cancellation.</summary>
 internal static class ProcessRunner
 {
-    public static async Task<int> RunAsync(string program, IEnumerable<string> arguments, string workingDirectory, Action<LogStream, string> onLine, CancellationToken cancellation)
+    /// <param name="started">Told of the process as soon as it runs.</param>
+    public static async Task<int> RunAsync(
+        string program, IEnumerable<string> arguments, string workingDirectory, Action<LogStream, string> onLine, CancellationToken cancellation, Action<System.Diagnostics.Process>? started = null)
     {
         var startInfo = new ProcessStartInfo(program)
         {
@@ -25,6 +27,7 @@ internal static class ProcessRunner
 
         using var process = System.Diagnostics.Process.Start(startInfo)
             ?? throw new InvalidOperationException($"could not start {program}");
+        started?.Invoke(process);
         var stdout = PumpAsync(process.StandardOutput, line => onLine(LogStream.Stdout, line));
         var stderr = PumpAsync(process.StandardError, line => onLine(LogStream.Stderr, line));
         try

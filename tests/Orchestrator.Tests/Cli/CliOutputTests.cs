@@ -34,9 +34,11 @@ public class CliOutputTests
         using var dataRoot = new TempDirectory();
         foreach (var task in Orchestrator.Pipeline.WinePipeline.Tasks(Orchestrator.Pipeline.PipelineParameters.Default).Where(task => task.Id != "TrainModel"))
         {
-            var path = dataRoot.Combine(task.Outputs[0].Path);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, string.Empty);
+            foreach (var path in task.DataFiles.Append(task.Outputs[0].Path).Select(file => dataRoot.Combine(file)))
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                File.WriteAllText(path, string.Empty);
+            }
         }
 
         var result = await CliRunner.RunAsync(["status", "--data-root", dataRoot.Path]);

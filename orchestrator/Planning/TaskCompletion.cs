@@ -1,0 +1,29 @@
+namespace WinePipeline.Orchestrator.Planning;
+
+public enum CompletionKind
+{
+    /// <summary>Outputs present and the fingerprint matches (or only existence was asked for).</summary>
+    Complete,
+
+    /// <summary>Outputs present, recorded before fingerprints existed (an empty flag, no manifest): trusted as complete.</summary>
+    CompleteUnknownFingerprint,
+
+    Missing,
+
+    /// <summary>Outputs present but made from other inputs, parameters or code than the current ones.</summary>
+    Stale,
+}
+
+/// <summary>Whether a task's outputs can be trusted, and why not ("input interim/train.csv changed").</summary>
+public sealed record TaskCompletion(CompletionKind Kind, string Reason)
+{
+    public static TaskCompletion Complete { get; } = new(CompletionKind.Complete, "outputs present");
+
+    public static TaskCompletion UnknownFingerprint { get; } = new(CompletionKind.CompleteUnknownFingerprint, "outputs present; fingerprint unknown (flag written before fingerprints)");
+
+    public static TaskCompletion Missing(string output) => new(CompletionKind.Missing, $"output {output} missing");
+
+    public static TaskCompletion Stale(string why) => new(CompletionKind.Stale, $"stale: {why}");
+
+    public bool IsComplete => Kind is CompletionKind.Complete or CompletionKind.CompleteUnknownFingerprint;
+}
