@@ -46,9 +46,10 @@ internal sealed partial class RunCommand(CliEnvironment environment, RunTrigger 
         var history = RunHistory.Open(settings.DataRoot);
         if (!plan.ToRun.Any())
         {
+            var nothingToRun = $"nothing to run: {target} is complete";
             Report = RunReport.FromPlan(RunLogs.NewRunId(environment.Time), plan);
-            history.RunNotStarted(Report.RunId, trigger, environment.Time.GetUtcNow(), RunOutcome.NothingToDo, $"nothing to run: {target} is complete");
-            Out.WriteLine($"nothing to run: {target} is complete");
+            history.RunNotStarted(Report.RunId, trigger, environment.Time.GetUtcNow(), RunOutcome.NothingToDo, nothingToRun);
+            Out.WriteLine(nothingToRun);
             Out.WriteLine(RunReport.FormatSummary(0, plan.CompleteCount, 0));
             return ExitCodes.Success;
         }
@@ -70,9 +71,7 @@ internal sealed partial class RunCommand(CliEnvironment environment, RunTrigger 
         try
         {
             executor = staged(await environment.CreateExecutor(settings.Executor, Out, cancellation));
-            var firstAttempts = plan.ToRun
-                .Select(planned => new TaskInvocation(planned.Task.Id, planned.Task.Step, planned.Task.Image, planned.Task.Arguments, runId, 0, planned.Task.NeedsNetwork))
-                .ToList();
+            var firstAttempts = plan.ToRun.Select(planned => TaskInvocation.Of(planned.Task, runId, attempt: 0)).ToList();
             await executor.EnsureReadyAsync(firstAttempts, cancellation);
 
             Out.WriteLine($"run {runId}: {firstAttempts.Count} to run with the {executor.Name} executor; logs in {logDirectory}");

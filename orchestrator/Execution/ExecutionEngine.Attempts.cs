@@ -28,7 +28,7 @@ public sealed partial class ExecutionEngine
         var task = report.Task;
         for (var attempt = 0; ; attempt++)
         {
-            var invocation = new TaskInvocation(task.Id, task.Step, task.Image, task.Arguments, runId, attempt, task.NeedsNetwork);
+            var invocation = TaskInvocation.Of(task, runId, attempt);
             using var log = TaskLogFile.Create(options.LogDirectory, task.Id, attempt, output);
             report = report with { State = new TaskState(ExecutionStatus.Running, attempt == 0 ? "started" : $"retry {attempt} started"), Attempts = attempt + 1, LogPath = log.Path };
             observer.TaskStateChanged(runId, report);

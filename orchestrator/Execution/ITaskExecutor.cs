@@ -1,3 +1,5 @@
+using WinePipeline.Orchestrator.Graph;
+
 namespace WinePipeline.Orchestrator.Execution;
 
 /// <summary>Runs one task attempt somewhere (a container, a local process) and reports how it ended.</summary>
@@ -31,7 +33,12 @@ public sealed record TaskInvocation(
     IReadOnlyList<string> Arguments,
     string RunId,
     int Attempt,
-    bool NeedsNetwork);
+    bool NeedsNetwork)
+{
+    /// <summary>The given attempt of the task in the run.</summary>
+    public static TaskInvocation Of(TaskDefinition task, string runId, int attempt) =>
+        new(task.Id, task.Step, task.Image, task.Arguments, runId, attempt, task.NeedsNetwork);
+}
 
 /// <summary>How an attempt ended. <see cref="Target"/> names what ran ("image wine/train-model:0.1" or the command).</summary>
 public sealed record ExecutionResult(int ExitCode, string Target, IReadOnlyList<string> StderrTail)

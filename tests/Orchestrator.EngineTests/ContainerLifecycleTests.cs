@@ -41,8 +41,7 @@ public sealed class ContainerLifecycleTests(EngineFixture engine)
     {
         var dataRoot = engine.NewDataRoot();
         var invocation = engine.Invocation("StaleName", "echo fresh");
-        var name = ContainerNames.Canonical(dataRoot, invocation.TaskId);
-        var stale = await engine.Client.Containers.CreateContainerAsync(ContainerDefinition.For(invocation, name, dataRoot, StepUser.Pipeline));
+        var staleId = await engine.CreateCanonicalContainerAsync(invocation, dataRoot);
         using var executor = EngineFixture.Executor(dataRoot);
         var log = new RecordingLog();
 
@@ -50,7 +49,7 @@ public sealed class ContainerLifecycleTests(EngineFixture engine)
 
         Assert.True(result.Succeeded);
         Assert.Equal(["fresh"], log.Of(LogStream.Stdout));
-        Assert.Null(await engine.FindAsync(stale.ID));
+        Assert.Null(await engine.FindAsync(staleId));
     }
 
     [Fact]

@@ -15,8 +15,8 @@ public sealed class ReattachTests(EngineFixture engine)
         var invocation = engine.Invocation("Reattached", "echo before; sleep 3; echo done");
         var name = ContainerNames.Canonical(dataRoot, invocation.TaskId);
         // What an orchestrator that died mid-run leaves behind: its container, still running.
-        var orphan = await engine.Client.Containers.CreateContainerAsync(ContainerDefinition.For(invocation, name, dataRoot, StepUser.Pipeline));
-        await engine.Client.Containers.StartContainerAsync(orphan.ID, new());
+        var orphanId = await engine.CreateCanonicalContainerAsync(invocation, dataRoot);
+        await engine.Client.Containers.StartContainerAsync(orphanId, new());
         await engine.WaitUntilRunningAsync(name);
         using var restarted = EngineFixture.Executor(dataRoot, keepContainers: true);
         var log = new RecordingLog();
@@ -25,6 +25,6 @@ public sealed class ReattachTests(EngineFixture engine)
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(["done"], log.Of(LogStream.Stdout)); // "before" was printed before the restart
-        Assert.Equal(orphan.ID, Assert.Single(await engine.ContainersOfTaskAsync(invocation.TaskId)).ID);
+        Assert.Equal(orphanId, Assert.Single(await engine.ContainersOfTaskAsync(invocation.TaskId)).ID);
     }
 }

@@ -56,6 +56,15 @@ public sealed class EngineFixture : IAsyncLifetime
     public static DockerExecutor Executor(string dataRoot, bool keepContainers = false) =>
         new(new DockerExecutorSettings(dataRoot, dataRoot, keepContainers));
 
+    /// <summary>Creates, without starting, the container an executor would create for the invocation,
+    /// under its canonical name: what an earlier orchestrator leaves behind. Returns its id.</summary>
+    internal async Task<string> CreateCanonicalContainerAsync(TaskInvocation invocation, string dataRoot)
+    {
+        var name = ContainerNames.Canonical(dataRoot, invocation.TaskId);
+        var created = await Client.Containers.CreateContainerAsync(ContainerDefinition.For(invocation, name, dataRoot, StepUser.Pipeline));
+        return created.ID;
+    }
+
     internal async Task<ContainerInspectResponse?> FindAsync(string name)
     {
         try

@@ -94,30 +94,6 @@ public sealed class CleanDataStepTests : IDisposable
         Run(train, test).FailedWithNoOutput(_folder, train, "'taster_twitter_handle'");
     }
 
-    [Fact]
-    public void An_empty_file_is_refused()
-    {
-        var (train, test) = WriteInputs([Header, "Italy,,87,,,,T1,"], []);
-
-        Run(train, test).FailedWithNoOutput(_folder, test, "empty");
-    }
-
-    [Fact]
-    public void A_header_only_file_is_refused()
-    {
-        var (train, test) = WriteInputs([Header]);
-
-        Run(train, test).FailedWithNoOutput(_folder, train, "no rows");
-    }
-
-    [Fact]
-    public void A_missing_input_file_is_refused()
-    {
-        var train = _folder.Write("train.csv", Header, "Italy,,87,,,,T1,");
-
-        Run(train, _folder.PathOf("test.csv")).FailedWithNoOutput(_folder, _folder.PathOf("test.csv"), "not found");
-    }
-
     private (string Train, string Test) WriteInputs(string[] train, string[]? test = null) =>
         (_folder.Write("train.csv", train), _folder.Write("test.csv", test ?? train));
 

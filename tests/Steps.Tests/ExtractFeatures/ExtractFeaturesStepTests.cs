@@ -54,26 +54,6 @@ public sealed class ExtractFeaturesStepTests : IDisposable
         Run(train, test).FailedWithNoOutput(_folder, test, "'description'");
     }
 
-    [Fact]
-    public void An_empty_file_is_refused()
-    {
-        var (train, test) = WriteInputs([]);
-
-        Run(train, test).FailedWithNoOutput(_folder, train, "empty");
-    }
-
-    [Fact]
-    public void A_header_only_file_is_refused()
-    {
-        var (train, test) = WriteInputs([Header, "Italy,Red,87,T,V"], [Header]);
-
-        Run(train, test).FailedWithNoOutput(_folder, test, "no rows");
-    }
-
-    [Fact]
-    public void A_missing_input_file_is_refused() =>
-        Run(_folder.PathOf("train.csv"), _folder.PathOf("test.csv")).FailedWithNoOutput(_folder, _folder.PathOf("train.csv"), "not found");
-
     private (string Train, string Test) WriteInputs(string[] train, string[]? test = null) =>
         (_folder.Write("train.csv", train), _folder.Write("test.csv", test ?? train));
 

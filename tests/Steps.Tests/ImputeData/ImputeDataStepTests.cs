@@ -69,30 +69,6 @@ public sealed class ImputeDataStepTests : IDisposable
         Run(train, test).FailedWithNoOutput(_folder, train, "'is_blend'");
     }
 
-    [Fact]
-    public void An_empty_file_is_refused()
-    {
-        var (train, test) = WriteInputs([]);
-
-        Run(train, test).FailedWithNoOutput(_folder, train, "empty");
-    }
-
-    [Fact]
-    public void A_header_only_file_is_refused()
-    {
-        var (train, test) = WriteInputs([Header, "2,87,10,1,3,1,1,1,0,0,0,1,0,2010,0"], [Header]);
-
-        Run(train, test).FailedWithNoOutput(_folder, test, "no rows");
-    }
-
-    [Fact]
-    public void A_missing_input_file_is_refused()
-    {
-        var test = _folder.Write("test.csv", Header, "2,87,10,1,3,1,1,1,0,0,0,1,0,2010,0");
-
-        Run(_folder.PathOf("train.csv"), test).FailedWithNoOutput(_folder, _folder.PathOf("train.csv"), "not found");
-    }
-
     private (string Train, string Test) WriteInputs(string[] train, string[]? test = null) =>
         (_folder.Write("train.csv", train), _folder.Write("test.csv", test ?? train));
 
