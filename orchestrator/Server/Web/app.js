@@ -41,7 +41,9 @@
       `<title>${escape(t.id)}: ${escape(t.reason)}</title><rect width="${NODE_W}" height="${NODE_H}"></rect>` +
       `<text x="10" y="${NODE_H / 2 + 4}">${escape(t.id.length > 20 ? t.id.slice(0, 19) + "…" : t.id)}</text></g>`).join("");
     const width = PAD * 2 + (graph.layers - 1) * COL + NODE_W, height = PAD * 2 + (graph.rows - 1) * ROW + NODE_H;
-    $("graph").innerHTML = `<svg width="${width}" height="${height}" xmlns="http://www.w3.org/2000/svg">` +
+    // A graph up to twice the panel's width shrinks to fit (a chain stays readable); a larger one scrolls.
+    const fits = width <= 2 * $("graph").clientWidth ? ` style="max-width:100%;height:auto"` : "";
+    $("graph").innerHTML = `<svg viewBox="0 0 ${width} ${height}" width="${width}" height="${height}"${fits} xmlns="http://www.w3.org/2000/svg">` +
       `<path class="edges" d="${edges}"></path>${boxes}</svg>`;
     nodes.clear();
     for (const g of $("graph").querySelectorAll("g.node")) nodes.set(g.dataset.id, g);
