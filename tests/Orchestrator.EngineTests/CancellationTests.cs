@@ -21,7 +21,8 @@ public sealed class CancellationTests(EngineFixture engine)
         await cancellation.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(8), $"took {clock.Elapsed}");
+        // The stop gives the step 3 s to exit; the rest is slack for a loaded machine, far below the sleep.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"took {clock.Elapsed}");
         Assert.Empty(await engine.ContainersOfTaskAsync("Sleeper"));
     }
 }

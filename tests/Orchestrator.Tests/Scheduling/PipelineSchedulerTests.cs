@@ -247,9 +247,11 @@ public class PipelineSchedulerTests
             snapshot = starts.ToList();
         }
 
-        // The three or four fire times missed during the slow run become a single run, then the cron goes on.
+        // The three or four fire times missed during the slow run become a single run, then the cron goes
+        // on: within the next 0.95 s at most that run and one regular fire start, never a burst of catch-ups.
         Assert.True(snapshot[1] - snapshot[0] >= TimeSpan.FromSeconds(3.4), $"second run started {snapshot[1] - snapshot[0]} after the first");
-        Assert.True(snapshot[2] - snapshot[1] >= TimeSpan.FromSeconds(0.25), $"third run started {snapshot[2] - snapshot[1]} after the second");
+        var burst = snapshot.Skip(1).Count(start => start - snapshot[1] < TimeSpan.FromSeconds(0.95));
+        Assert.True(burst <= 2, $"{burst} runs started within 0.95 s of the end of the slow run: {string.Join(", ", snapshot)}");
         Assert.Empty(sink.OfKind(ScheduleEventKind.Skipped));
 
         async Task<ScheduledRunOutcome> FirstRunSlow(ScheduledRunRequest request, CancellationToken cancellation)
