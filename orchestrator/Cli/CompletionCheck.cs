@@ -7,12 +7,16 @@ namespace WinePipeline.Orchestrator.Cli;
 /// <summary>How `run` and `status` decide that a task is complete: by fingerprint, or by existence alone (--existence-only).</summary>
 internal sealed record CompletionCheck(ICompletionState State, ContentHashes Hashes)
 {
-    public static CompletionCheck For(string dataRoot, bool existenceOnly)
+    public static CompletionCheck For(string dataRoot, bool existenceOnly) =>
+        For(dataRoot, existenceOnly, ContentHashes.Load(dataRoot), DockerImageIds.TryGet);
+
+    /// <param name="hashes">Kept by a caller that checks again and again (the server's graph poll).</param>
+    /// <param name="imageId">Returns an image's id, or null when the engine cannot tell.</param>
+    public static CompletionCheck For(string dataRoot, bool existenceOnly, ContentHashes hashes, Func<string, string?> imageId)
     {
-        var hashes = ContentHashes.Load(dataRoot);
         ICompletionState state = existenceOnly
             ? new ExistenceCompletion(new FileSystemOutputState(dataRoot))
-            : new FingerprintCompletion(dataRoot, hashes, new CodeVersionLookup(hashes, DockerImageIds.TryGet));
+            : new FingerprintCompletion(dataRoot, hashes, new CodeVersionLookup(hashes, imageId));
         return new CompletionCheck(state, hashes);
     }
 }

@@ -5,6 +5,7 @@ namespace WinePipeline.Orchestrator.History;
 public sealed partial class RunHistory
 {
     private const string RunColumns = "id, trigger, started, ended, outcome, summary, metrics, mse, r2";
+    private const string AttemptColumns = "run_id, task, attempt, started, ended, status, exit_code, reason, log_path";
 
     /// <summary>The most recent runs first.</summary>
     public IReadOnlyList<RunRecord> Runs(int limit = 100) =>
@@ -16,13 +17,13 @@ public sealed partial class RunHistory
     /// <summary>A run's attempts in the order they started.</summary>
     public IReadOnlyList<AttemptRecord> Attempts(string runId) =>
         Query(
-            "SELECT run_id, task, attempt, started, ended, status, exit_code, reason, log_path FROM attempts WHERE run_id = $run ORDER BY started, task, attempt",
+            $"SELECT {AttemptColumns} FROM attempts WHERE run_id = $run ORDER BY started, task, attempt",
             ReadAttempt, ("$run", runId));
 
     /// <summary>The latest attempt of a task in any run, for its log.</summary>
     public AttemptRecord? LastAttempt(string task) =>
         Query(
-            "SELECT run_id, task, attempt, started, ended, status, exit_code, reason, log_path FROM attempts WHERE task = $task ORDER BY started DESC, attempt DESC LIMIT 1",
+            $"SELECT {AttemptColumns} FROM attempts WHERE task = $task ORDER BY started DESC, attempt DESC LIMIT 1",
             ReadAttempt, ("$task", task)).SingleOrDefault();
 
     private static RunRecord ReadRun(SqliteDataReader row) => new(

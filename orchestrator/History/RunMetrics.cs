@@ -9,6 +9,7 @@ namespace WinePipeline.Orchestrator.History;
 public static class RunMetrics
 {
     public const string EvaluateTask = "EvaluateModel";
+    public const string OutputDirectory = "output";
     public const string MetricsFile = "metrics.json";
 
     public static string ArchiveDirectory(string dataRoot, string runId) =>
@@ -17,7 +18,7 @@ public static class RunMetrics
     /// <summary>Copies output/metrics.json and output/*.png into the run's archive; returns the metrics text, if any.</summary>
     public static string? Archive(string dataRoot, string runId)
     {
-        var output = Path.Combine(dataRoot, "output");
+        var output = Path.Combine(dataRoot, OutputDirectory);
         var metricsPath = Path.Combine(output, MetricsFile);
         if (!File.Exists(metricsPath))
         {

@@ -1,5 +1,6 @@
 using WinePipeline.Orchestrator.Cli;
 using WinePipeline.Orchestrator.Execution;
+using WinePipeline.Orchestrator.History;
 using WinePipeline.Orchestrator.Planning;
 
 namespace WinePipeline.Orchestrator.Notifications;
@@ -30,9 +31,6 @@ public sealed record RunNotification(
     string? MetricsJson,
     IReadOnlyList<string> PlotPaths)
 {
-    public const string OutputDirectory = "output";
-    public const string MetricsFile = "metrics.json";
-
     /// <summary>From a finished run, reading metrics.json and the PNG plots from data_root/output.</summary>
     public static RunNotification FromReport(RunReport report, int exitCode, string trigger, TimeSpan duration, string dataRoot)
     {
@@ -42,8 +40,8 @@ public sealed record RunNotification(
             : report.Ran == 0 ? RunNotificationOutcome.NothingToDo
             : RunNotificationOutcome.Succeeded;
         var failed = report.Tasks.FirstOrDefault(task => task.Status == ExecutionStatus.Failed);
-        var output = Path.Combine(dataRoot, OutputDirectory);
-        var metrics = Path.Combine(output, MetricsFile);
+        var output = Path.Combine(dataRoot, RunMetrics.OutputDirectory);
+        var metrics = Path.Combine(output, RunMetrics.MetricsFile);
         return new RunNotification(
             report.RunId,
             trigger,

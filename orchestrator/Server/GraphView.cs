@@ -18,10 +18,9 @@ internal static class GraphView
     public const string Failed = "failed";
     public const string Stale = "stale";
 
-    public static object Build(TaskGraph graph, GraphLayout layout, string dataRoot, bool existenceOnly, LiveRunState live)
+    public static object Build(TaskGraph graph, GraphLayout layout, string dataRoot, ICompletionState completion, LiveRun live)
     {
         var outputs = new FileSystemOutputState(dataRoot);
-        var completion = Cli.CompletionCheck.For(dataRoot, existenceOnly).State;
         var plan = Planner.Plan(graph, completion, graph.Declared.Select(task => task.Id).ToList(), []);
         var tasks = plan.Tasks.Select(planned =>
         {

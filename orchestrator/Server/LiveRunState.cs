@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using WinePipeline.Orchestrator.Execution;
 using WinePipeline.Orchestrator.Execution.Observation;
 using WinePipeline.Orchestrator.Planning;
@@ -8,19 +9,17 @@ namespace WinePipeline.Orchestrator.Server;
 internal sealed class LiveRunState : IRunObserver
 {
     private readonly Lock gate = new();
-    private Dictionary<string, TaskReport> reports = new(StringComparer.Ordinal);
+    private volatile LiveRun current = LiveRun.None;
 
-    public string? RunId { get; private set; }
-
-    public bool Running { get; private set; }
+    /// <summary>One consistent view (run id, running, every task) that later events do not change.</summary>
+    public LiveRun Current => current;
 
     public void RunStarted(string runId, ExecutionPlan plan)
     {
+        var reports = RunReport.FromPlan(runId, plan).Tasks.ToImmutableDictionary(report => report.Task.Id, StringComparer.Ordinal);
         lock (gate)
         {
-            RunId = runId;
-            Running = true;
-            reports = RunReport.FromPlan(runId, plan).Tasks.ToDictionary(report => report.Task.Id, StringComparer.Ordinal);
+            current = new LiveRun(runId, true, reports);
         }
     }
 
@@ -28,7 +27,7 @@ internal sealed class LiveRunState : IRunObserver
     {
         lock (gate)
         {
-            reports[report.Task.Id] = report;
+            current = current with { Reports = current.Reports.SetItem(report.Task.Id, report) };
         }
     }
 
@@ -40,15 +39,15 @@ internal sealed class LiveRunState : IRunObserver
     {
         lock (gate)
         {
-            Running = false;
+            current = current with { Running = false };
         }
     }
+}
 
-    public TaskReport? Task(string taskId)
-    {
-        lock (gate)
-        {
-            return reports.GetValueOrDefault(taskId);
-        }
-    }
+/// <summary>A snapshot of <see cref="LiveRunState"/>.</summary>
+internal sealed record LiveRun(string? RunId, bool Running, ImmutableDictionary<string, TaskReport> Reports)
+{
+    public static LiveRun None { get; } = new(null, false, ImmutableDictionary.Create<string, TaskReport>(StringComparer.Ordinal));
+
+    public TaskReport? Task(string taskId) => Reports.GetValueOrDefault(taskId);
 }

@@ -7,7 +7,7 @@ using WinePipeline.Orchestrator.History;
 namespace WinePipeline.Orchestrator.Server;
 
 /// <summary>The JSON API the page reads; every route is also usable on its own (curl, scripts).</summary>
-internal sealed class PipelineApi(TaskGraph graph, Cli.RunSettings settings, LiveRunState live, RunCoordinator runs)
+internal sealed class PipelineApi(TaskGraph graph, Cli.RunSettings settings, GraphCompletion completion, LiveRunState live, RunCoordinator runs)
 {
     private readonly string dataRoot = settings.DataRoot;
     private readonly GraphLayout layout = GraphLayout.Of(graph);
@@ -15,7 +15,7 @@ internal sealed class PipelineApi(TaskGraph graph, Cli.RunSettings settings, Liv
 
     public void Map(IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/graph", () => Results.Json(GraphView.Build(graph, layout, dataRoot, settings.Options.ExistenceOnly, live)));
+        routes.MapGet("/api/graph", () => Results.Json(GraphView.Build(graph, layout, dataRoot, completion.ForPoll(), live.Current)));
         routes.MapGet("/api/tasks/{id}/log", (string id, long? since) => Log(id, since ?? 0));
         routes.MapGet("/api/runs", () => Results.Json(history.Runs().Select(Summary)));
         routes.MapGet("/api/runs/{id}", (string id) => Details(id));
@@ -27,12 +27,12 @@ internal sealed class PipelineApi(TaskGraph graph, Cli.RunSettings settings, Liv
     {
         if (!graph.Declared.Any(task => task.Id == taskId))
         {
-            return Results.NotFound(new { error = $"unknown task '{taskId}'" });
+            return Results.NotFound(new { error = InvalidGraphException.UnknownTask(taskId, graph.Declared.Select(task => task.Id)).Message });
         }
 
-        var current = live.Task(taskId);
-        var (runId, attempt, path) = current?.LogPath is { } livePath
-            ? (live.RunId, current.Attempts - 1, livePath)
+        var run = live.Current;
+        var (runId, attempt, path) = run.Task(taskId) is { LogPath: { } livePath } current
+            ? (run.RunId, current.Attempts - 1, livePath)
             : history.LastAttempt(taskId) is { LogPath: { } lastPath } last ? (last.RunId, last.Attempt, lastPath) : (null, -1, null);
         var (text, next) = path is null ? (string.Empty, 0L) : TaskLogReader.ReadFrom(path, since);
         return Results.Json(new { task = taskId, runId, attempt = attempt < 0 ? (int?)null : attempt, next, text });

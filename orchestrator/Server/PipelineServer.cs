@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using WinePipeline.Orchestrator.Cli;
+using WinePipeline.Orchestrator.Execution.Docker;
 using WinePipeline.Orchestrator.Graph;
 using WinePipeline.Orchestrator.Notifications;
 
@@ -44,7 +45,8 @@ internal sealed class PipelineServer : IAsyncDisposable
 
         var live = new LiveRunState();
         var runs = new RunCoordinator(environment, settings, live, notifier);
-        new PipelineApi(graph, settings.Run, live, runs).Map(app);
+        var completion = new GraphCompletion(settings.Run.DataRoot, settings.Run.Options.ExistenceOnly, DockerImageIds.TryGet, environment.Time);
+        new PipelineApi(graph, settings.Run, completion, live, runs).Map(app);
         foreach (var path in StaticAssets.Paths)
         {
             app.MapGet(path, () => StaticAssets.Serve(path));

@@ -69,7 +69,6 @@ public sealed class StagingExecutor(ITaskExecutor inner, TaskGraph graph, string
         {
             var outputs = task.DataFiles.Where(path => File.Exists(Full(path))).ToDictionary(path => path, path => hashes.Of(Full(path)));
             recorder.Record(task, await CodeVersionAsync(task, cancellation), outputs);
-            hashes.Save();
         }
 
         return result;

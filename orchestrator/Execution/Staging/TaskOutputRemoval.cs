@@ -11,7 +11,7 @@ public static class TaskOutputRemoval
     /// so an interrupted removal never leaves a task that looks complete over missing files.
     /// </summary>
     public static IReadOnlyList<string> RemoveAll(string dataRoot, TaskDefinition task) =>
-        Remove(dataRoot, CompletionMarkers(task).Concat(task.DataFiles).Distinct(StringComparer.Ordinal));
+        Remove(dataRoot, CompletionMarkers(task).Concat(task.DataFiles));
 
     /// <summary>
     /// What says the task is complete (its flag, or its single output file and manifest). Removed before

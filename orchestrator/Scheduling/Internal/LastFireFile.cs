@@ -29,9 +29,7 @@ internal sealed class LastFireFile
         {
             fires[schedule.Name] = at;
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-            var temporary = path + ".tmp";
-            File.WriteAllText(temporary, JsonSerializer.Serialize(fires));
-            File.Move(temporary, path, overwrite: true);
+            Fingerprints.AtomicFile.Write(path, JsonSerializer.SerializeToUtf8Bytes(fires));
         }
     }
 

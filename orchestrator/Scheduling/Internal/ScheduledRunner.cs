@@ -16,8 +16,6 @@ internal sealed class ScheduledRunner(
     private readonly SemaphoreSlim running = new(1, 1);
     private volatile string? currentRun;
 
-    public IScheduleEventSink Events => events;
-
     public TimeProvider Time => time;
 
     public async Task FireAsync(ScheduleDefinition schedule, bool catchUp, CancellationToken cancellation)

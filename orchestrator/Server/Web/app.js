@@ -54,11 +54,11 @@
     for (const t of graph.tasks) {
       counts[t.state]++;
       const g = nodes.get(t.id);
-      const wanted = `node ${t.state}${t.id === selectedTask ? " selected" : ""}`;
-      if (g && g.getAttribute("class") !== wanted) {
-        g.setAttribute("class", wanted);
-        g.firstChild.textContent = `${t.id}: ${t.reason}`;
-      }
+      if (!g) continue;
+      const wanted = `node ${t.state}${t.id === selectedTask ? " selected" : ""}`, title = `${t.id}: ${t.reason}`;
+      if (g.getAttribute("class") !== wanted) g.setAttribute("class", wanted);
+      // The reason can change while the state stays (another input changed).
+      if (g.firstChild.textContent !== title) g.firstChild.textContent = title;
     }
     $("counts").innerHTML = STATES.filter(s => counts[s]).map(s =>
       `<span class="chip" style="--c: var(--${s})">${counts[s]} ${s}</span>`).join("");
@@ -96,13 +96,19 @@
   }
 
   async function refreshLog() {
-    if (!selectedTask) return;
-    const { ok, body } = await api(`/api/tasks/${encodeURIComponent(selectedTask)}/log?since=${logNext}`);
-    if (!ok) return;
+    const task = selectedTask, since = logNext;
+    if (!task) return;
+    const { ok, body } = await api(`/api/tasks/${encodeURIComponent(task)}/log?since=${since}`);
+    // Drop an answer overtaken by a click on another task or by a read that already moved on.
+    if (!ok || task !== selectedTask || since !== logNext) return;
     const key = `${body.runId}/${body.attempt}`;
     const log = $("log");
-    if (key !== logKey) { log.textContent = ""; logKey = key; }
-    $("log-title").textContent = body.runId ? `${selectedTask} · run ${body.runId} · attempt ${body.attempt}` : `${selectedTask} · no attempt yet`;
+    if (key !== logKey) {
+      log.textContent = ""; logKey = key;
+      // A new attempt has a new file: read it from its start, not from the old one's offset.
+      if (since !== 0) { logNext = 0; return refreshLog(); }
+    }
+    $("log-title").textContent = body.runId ? `${task} · run ${body.runId} · attempt ${body.attempt}` : `${task} · no attempt yet`;
     if (body.text) {
       const atBottom = log.scrollTop + log.clientHeight >= log.scrollHeight - 4;
       log.append(body.text);

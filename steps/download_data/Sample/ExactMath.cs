@@ -36,6 +36,6 @@ public static class ExactMath
             hash = (hash ^ c) * 1099511628211UL;
         }
 
-        return ((hash >> 11) * (1.0 / (1UL << 53)) * 2.0 - 1.0) * spread;
+        return (SampleRandom.UnitInterval(hash) * 2.0 - 1.0) * spread;
     }
 }

@@ -35,7 +35,10 @@ public sealed class SampleRandom
     }
 
     /// <summary>Uniform in [0, 1).</summary>
-    public double NextDouble() => (NextULong() >> 11) * (1.0 / (1UL << 53));
+    public double NextDouble() => UnitInterval(NextULong());
+
+    /// <summary>The top 53 bits of <paramref name="bits"/> as a double in [0, 1).</summary>
+    public static double UnitInterval(ulong bits) => (bits >> 11) * (1.0 / (1UL << 53));
 
     /// <summary>Uniform in [0, <paramref name="count"/>).</summary>
     public int NextInt(int count) => (int)((NextULong() >> 33) * (ulong)count >> 31);
