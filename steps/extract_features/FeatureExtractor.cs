@@ -1,5 +1,6 @@
 using WinePipeline.StepKit;
 using WinePipeline.StepKit.Csv;
+using WinePipeline.StepKit.Text;
 
 namespace WinePipeline.Steps.ExtractFeatures;
 

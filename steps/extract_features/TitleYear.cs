@@ -1,4 +1,5 @@
 using System.Globalization;
+using WinePipeline.StepKit.Text;
 
 namespace WinePipeline.Steps.ExtractFeatures;
 

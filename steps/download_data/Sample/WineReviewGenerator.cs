@@ -1,5 +1,6 @@
 using System.Globalization;
 using WinePipeline.StepKit;
+using WinePipeline.StepKit.Text;
 
 namespace WinePipeline.Steps.DownloadData.Sample;
 
@@ -20,6 +21,13 @@ public sealed class WineReviewGenerator(ulong seed)
     private const int RecentRows = 256;
     private const double MinPrice = 4.0;
     private const double MaxPrice = 3300.0;
+
+    private static readonly DescriptionKeywords Keywords = new();
+    private static readonly int Sweet = DescriptionKeywords.IndexOf(WineColumns.IsSweet);
+    private static readonly int Dry = DescriptionKeywords.IndexOf(WineColumns.IsDry);
+    private static readonly int Rose = DescriptionKeywords.IndexOf(WineColumns.IsRose);
+    private static readonly int Sparkling = DescriptionKeywords.IndexOf(WineColumns.IsSparkling);
+    private static readonly int Red = DescriptionKeywords.IndexOf(WineColumns.IsRed);
 
     private readonly SampleRandom _random = new(seed);
 
@@ -68,7 +76,7 @@ public sealed class WineReviewGenerator(ulong seed)
         var price = Math.Clamp(Math.Round(ExactMath.Exp(logPrice)), MinPrice, MaxPrice);
 
         var text = descriptions.Write(variety, country.Name, vintage, quality);
-        var points = 88.4 + wineBias + (taster?.PointsBias ?? 0.0) + WordEffect(KeywordScanner.Scan(text))
+        var points = 88.4 + wineBias + (taster?.PointsBias ?? 0.0) + WordEffect(Keywords.Match(text))
             + 2.1 * quality + 1.5 * random.NextGaussian();
 
         var winery = Winery(country);
@@ -136,10 +144,11 @@ public sealed class WineReviewGenerator(ulong seed)
         return _random.Chance(0.29) ? null : NameParts.Designations.Pick(_random);
     }
 
-    private static double WordEffect(KeywordFlags flags) =>
-        (flags.HasFlag(KeywordFlags.Sweet) ? -0.6 : 0.0)
-        + (flags.HasFlag(KeywordFlags.Dry) ? -0.3 : 0.0)
-        + (flags.HasFlag(KeywordFlags.Rose) ? -0.3 : 0.0)
-        + (flags.HasFlag(KeywordFlags.Sparkling) ? 0.2 : 0.0)
-        + (flags.HasFlag(KeywordFlags.Red) ? 0.2 : 0.0);
+    /// <summary>The description words extract_features turns into flags move the points a little.</summary>
+    private static double WordEffect(bool[] found) =>
+        (found[Sweet] ? -0.6 : 0.0)
+        + (found[Dry] ? -0.3 : 0.0)
+        + (found[Rose] ? -0.3 : 0.0)
+        + (found[Sparkling] ? 0.2 : 0.0)
+        + (found[Red] ? 0.2 : 0.0);
 }

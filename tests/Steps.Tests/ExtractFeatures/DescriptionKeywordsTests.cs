@@ -1,5 +1,5 @@
 using WinePipeline.StepKit;
-using WinePipeline.Steps.ExtractFeatures;
+using WinePipeline.StepKit.Text;
 
 namespace WinePipeline.Steps.Tests.ExtractFeatures;
 

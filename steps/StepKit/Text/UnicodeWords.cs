@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace WinePipeline.Steps.ExtractFeatures;
+namespace WinePipeline.StepKit.Text;
 
 /// <summary>Splits text into words the way a Unicode regex \b sees them: a word is a maximal run of
 /// letters, digits, combining marks and underscores, so "rosé" is one word and "red-fruited" two.</summary>

@@ -1,6 +1,4 @@
-using WinePipeline.StepKit;
-
-namespace WinePipeline.Steps.ExtractFeatures;
+namespace WinePipeline.StepKit.Text;
 
 /// <summary>The 0/1 flags set by whole keywords in the description, each written in lower case,
 /// Capitalised or UPPER case ("red", "Red", "RED", but not "rEd").</summary>
@@ -32,6 +30,20 @@ public sealed class DescriptionKeywords
         }
 
         _flagOfWord = flagOfWord.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>The position of a flag column in <see cref="Flags"/> and in what <see cref="Match"/> returns.</summary>
+    public static int IndexOf(string column)
+    {
+        for (var flag = 0; flag < Flags.Count; flag++)
+        {
+            if (Flags[flag].Column == column)
+            {
+                return flag;
+            }
+        }
+
+        throw new ArgumentException($"{column} is not a keyword flag column", nameof(column));
     }
 
     /// <summary>One entry per <see cref="Flags"/> entry: whether the description holds one of its words.</summary>
