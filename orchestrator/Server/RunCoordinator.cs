@@ -69,6 +69,11 @@ internal sealed class RunCoordinator(CliEnvironment environment, ServerSettings 
         {
             environment.Error.WriteLine($"orchestrator: error: {e.Message}");
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A background run has no caller to throw to: the server's log is the only place it can be seen.
+            environment.Error.WriteLine($"orchestrator: error: the run started from the web UI broke off: {e}");
+        }
     }
 
     private async Task<(int ExitCode, RunReport? Report)> RunAsync(RunOptions options, RunTrigger trigger, string description, CancellationToken cancellation)
@@ -98,7 +103,13 @@ internal sealed class RunCoordinator(CliEnvironment environment, ServerSettings 
     public async ValueTask DisposeAsync()
     {
         await stopping.CancelAsync();
-        await current;
-        stopping.Dispose();
+        try
+        {
+            await current;
+        }
+        finally
+        {
+            stopping.Dispose();
+        }
     }
 }
