@@ -29,13 +29,9 @@ public sealed class Imputation
     /// <summary>Fits the fill values in one pass over the training file.</summary>
     public static Imputation Fit(string trainPath, StepContext context)
     {
-        using var reader = CsvTableReader.Open(trainPath, RequiredColumns);
-        var columns = WineColumns.Features.Select(reader.ColumnIndex).ToArray();
         var rules = WineColumns.Features.Select(RuleFor).ToArray();
-        long rows = 0;
-        foreach (var record in reader.ReadRecords())
+        FittingPass.Run(trainPath, WineColumns.Features, "fill values", context, (reader, record, columns) =>
         {
-            context.Cancellation.ThrowIfCancellationRequested();
             for (var i = 0; i < columns.Length; i++)
             {
                 if (reader.ParseNumber(record, columns[i]) is { } value)
@@ -43,11 +39,7 @@ public sealed class Imputation
                     rules[i].Observe(value);
                 }
             }
-
-            rows++;
-        }
-
-        context.Log($"{trainPath}: fitted fill values on {rows} rows");
+        });
         return new Imputation(rules.Select((rule, i) => rule.FillValue(trainPath, WineColumns.Features[i])).ToArray());
     }
 

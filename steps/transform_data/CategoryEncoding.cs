@@ -17,22 +17,14 @@ public sealed class CategoryEncoding
     /// <summary>Fits the codes in one pass over the training file.</summary>
     public static CategoryEncoding Fit(string trainPath, StepContext context)
     {
-        using var reader = CsvTableReader.Open(trainPath, Columns);
-        var columns = Columns.Select(reader.ColumnIndex).ToArray();
-        var encoders = columns.Select(_ => new OrdinalEncoder()).ToArray();
-        long rows = 0;
-        foreach (var record in reader.ReadRecords())
+        var encoders = Columns.Select(_ => new OrdinalEncoder()).ToArray();
+        FittingPass.Run(trainPath, Columns, "category codes", context, (_, record, columns) =>
         {
-            context.Cancellation.ThrowIfCancellationRequested();
             for (var i = 0; i < columns.Length; i++)
             {
                 encoders[i].Fit(record[columns[i]]);
             }
-
-            rows++;
-        }
-
-        context.Log($"{trainPath}: fitted category codes on {rows} rows");
+        });
         return new CategoryEncoding(encoders);
     }
 
