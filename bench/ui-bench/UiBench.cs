@@ -3,8 +3,8 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
-using WinePipeline.Orchestrator.Cli;
-using WinePipeline.Orchestrator.Graph;
+using Orchestrator.Cli;
+using Orchestrator.Graph;
 
 namespace WinePipeline.Bench.UiBench;
 

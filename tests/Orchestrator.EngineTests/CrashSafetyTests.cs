@@ -1,9 +1,9 @@
 using System.Diagnostics;
-using WinePipeline.Orchestrator.Cli;
-using WinePipeline.Orchestrator.EngineTests.Fixtures;
-using WinePipeline.Orchestrator.Execution.Docker.Internal;
+using Orchestrator.Cli;
+using Orchestrator.EngineTests.Fixtures;
+using Orchestrator.Execution.Docker.Internal;
 
-namespace WinePipeline.Orchestrator.EngineTests;
+namespace Orchestrator.EngineTests;
 
 /// <summary>
 /// kill -9 of a real orchestrator process while the TrainModel container runs, then a rerun. Needs the

@@ -1,10 +1,10 @@
 using Docker.DotNet;
 using Docker.DotNet.Models;
-using WinePipeline.Orchestrator.Execution;
-using WinePipeline.Orchestrator.Execution.Docker;
-using WinePipeline.Orchestrator.Execution.Docker.Internal;
+using Orchestrator.Execution;
+using Orchestrator.Execution.Docker;
+using Orchestrator.Execution.Docker.Internal;
 
-namespace WinePipeline.Orchestrator.EngineTests.Fixtures;
+namespace Orchestrator.EngineTests.Fixtures;
 
 /// <summary>
 /// The real engine, the busybox test image, and cleanup: every container the tests create carries

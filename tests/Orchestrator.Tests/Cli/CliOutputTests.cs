@@ -1,7 +1,7 @@
-using WinePipeline.Orchestrator.Execution;
-using WinePipeline.Orchestrator.Tests.Support;
+using Orchestrator.Execution;
+using Orchestrator.Tests.Support;
 
-namespace WinePipeline.Orchestrator.Tests.Cli;
+namespace Orchestrator.Tests.Cli;
 
 public class CliOutputTests
 {

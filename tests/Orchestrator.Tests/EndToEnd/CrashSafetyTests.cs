@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using WinePipeline.Orchestrator.Tests.Support;
+using Orchestrator.Tests.Support;
 
-namespace WinePipeline.Orchestrator.Tests.EndToEnd;
+namespace Orchestrator.Tests.EndToEnd;
 
 /// <summary>kill -9 of a real orchestrator process while TrainModel runs, then a rerun: the orphaned step is stopped and the result equals an uninterrupted run's.</summary>
 [Trait("Category", "EndToEnd")]

@@ -1,6 +1,6 @@
-using WinePipeline.Orchestrator.Tests.Support;
+using Orchestrator.Tests.Support;
 
-namespace WinePipeline.Orchestrator.Tests.EndToEnd;
+namespace Orchestrator.Tests.EndToEnd;
 
 [Trait("Category", "EndToEnd")]
 public class ProcessExecutorEndToEndTests(ProcessPipelineFixture pipeline) : IClassFixture<ProcessPipelineFixture>

@@ -1,6 +1,6 @@
-using WinePipeline.Orchestrator.Tests.Support;
+using Orchestrator.Tests.Support;
 
-namespace WinePipeline.Orchestrator.Tests.EndToEnd;
+namespace Orchestrator.Tests.EndToEnd;
 
 /// <summary>
 /// One full run of the real steps as local processes on a 2,000-row sample, shared by the end-to-end

@@ -1,7 +1,7 @@
-using WinePipeline.Orchestrator.Execution;
-using WinePipeline.Orchestrator.Tests.Support;
+using Orchestrator.Execution;
+using Orchestrator.Tests.Support;
 
-namespace WinePipeline.Orchestrator.Tests.Execution;
+namespace Orchestrator.Tests.Execution;
 
 public class EngineTests
 {

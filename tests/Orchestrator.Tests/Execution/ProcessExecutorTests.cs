@@ -1,8 +1,8 @@
-using WinePipeline.Orchestrator.Execution;
-using WinePipeline.Orchestrator.Execution.Process;
-using WinePipeline.Orchestrator.Tests.Support;
+using Orchestrator.Execution;
+using Orchestrator.Execution.Process;
+using Orchestrator.Tests.Support;
 
-namespace WinePipeline.Orchestrator.Tests.Execution;
+namespace Orchestrator.Tests.Execution;
 
 public class ProcessExecutorTests
 {

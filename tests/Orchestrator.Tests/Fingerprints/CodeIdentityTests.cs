@@ -1,9 +1,9 @@
-using WinePipeline.Orchestrator.Fingerprints;
-using WinePipeline.Orchestrator.Graph;
-using WinePipeline.Orchestrator.Planning;
-using WinePipeline.Orchestrator.Tests.Support;
+using Orchestrator.Fingerprints;
+using Orchestrator.Graph;
+using Orchestrator.Planning;
+using Orchestrator.Tests.Support;
 
-namespace WinePipeline.Orchestrator.Tests.Fingerprints;
+namespace Orchestrator.Tests.Fingerprints;
 
 public class CodeIdentityTests
 {

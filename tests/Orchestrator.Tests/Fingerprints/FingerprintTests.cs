@@ -1,9 +1,9 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using WinePipeline.Orchestrator.Tests.Support;
-using static WinePipeline.Orchestrator.Tests.Support.StagedGraph;
+using Orchestrator.Tests.Support;
+using static Orchestrator.Tests.Support.StagedGraph;
 
-namespace WinePipeline.Orchestrator.Tests.Fingerprints;
+namespace Orchestrator.Tests.Fingerprints;
 
 public sealed class FingerprintTests : IDisposable
 {

@@ -1,8 +1,8 @@
-using WinePipeline.Orchestrator.Locking;
-using WinePipeline.Orchestrator.Tests.Support;
-using static WinePipeline.Orchestrator.Tests.Support.StagedGraph;
+using Orchestrator.Locking;
+using Orchestrator.Tests.Support;
+using static Orchestrator.Tests.Support.StagedGraph;
 
-namespace WinePipeline.Orchestrator.Tests.Fingerprints;
+namespace Orchestrator.Tests.Fingerprints;
 
 public sealed class InvalidateTests : IDisposable
 {

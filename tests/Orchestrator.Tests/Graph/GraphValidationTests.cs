@@ -1,8 +1,8 @@
-using WinePipeline.Orchestrator.Graph;
-using WinePipeline.Orchestrator.Planning;
-using WinePipeline.Orchestrator.Tests.Support;
+using Orchestrator.Graph;
+using Orchestrator.Planning;
+using Orchestrator.Tests.Support;
 
-namespace WinePipeline.Orchestrator.Tests.Graph;
+namespace Orchestrator.Tests.Graph;
 
 public class GraphValidationTests
 {

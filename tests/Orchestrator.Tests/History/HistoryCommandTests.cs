@@ -1,7 +1,7 @@
-using WinePipeline.Orchestrator.History;
-using WinePipeline.Orchestrator.Tests.Support;
+using Orchestrator.History;
+using Orchestrator.Tests.Support;
 
-namespace WinePipeline.Orchestrator.Tests.History;
+namespace Orchestrator.Tests.History;
 
 public sealed class HistoryCommandTests
 {

@@ -1,8 +1,8 @@
-using WinePipeline.Orchestrator.Execution;
-using WinePipeline.Orchestrator.History;
-using WinePipeline.Orchestrator.Tests.Support;
+using Orchestrator.Execution;
+using Orchestrator.History;
+using Orchestrator.Tests.Support;
 
-namespace WinePipeline.Orchestrator.Tests.History;
+namespace Orchestrator.Tests.History;
 
 public sealed class RecordedRunTests
 {

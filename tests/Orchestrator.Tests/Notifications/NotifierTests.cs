@@ -1,10 +1,10 @@
 using System.Text.Json;
-using WinePipeline.Orchestrator.Execution;
-using WinePipeline.Orchestrator.Notifications;
-using WinePipeline.Orchestrator.Planning;
-using WinePipeline.Orchestrator.Tests.Support;
+using Orchestrator.Execution;
+using Orchestrator.Notifications;
+using Orchestrator.Planning;
+using Orchestrator.Tests.Support;
 
-namespace WinePipeline.Orchestrator.Tests.Notifications;
+namespace Orchestrator.Tests.Notifications;
 
 public class NotifierTests
 {

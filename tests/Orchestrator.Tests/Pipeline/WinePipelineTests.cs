@@ -1,7 +1,7 @@
-using WinePipeline.Orchestrator.Graph;
-using WinePipeline.Orchestrator.Pipeline;
+using Orchestrator.Graph;
+using WinePipeline.Pipeline;
 
-namespace WinePipeline.Orchestrator.Tests.Pipeline;
+namespace Orchestrator.Tests.Pipeline;
 
 public class WinePipelineTests
 {

@@ -1,7 +1,7 @@
-using WinePipeline.Orchestrator.Planning;
-using WinePipeline.Orchestrator.Tests.Support;
+using Orchestrator.Planning;
+using Orchestrator.Tests.Support;
 
-namespace WinePipeline.Orchestrator.Tests.Planning;
+namespace Orchestrator.Tests.Planning;
 
 public class PlannerTests
 {

@@ -1,13 +1,13 @@
 using System.Diagnostics;
 using Quartz;
-using WinePipeline.Orchestrator.Execution;
-using WinePipeline.Orchestrator.Locking;
-using WinePipeline.Orchestrator.Planning;
-using WinePipeline.Orchestrator.Scheduling;
-using WinePipeline.Orchestrator.Scheduling.Internal;
-using WinePipeline.Orchestrator.Tests.Support;
+using Orchestrator.Execution;
+using Orchestrator.Locking;
+using Orchestrator.Planning;
+using Orchestrator.Scheduling;
+using Orchestrator.Scheduling.Internal;
+using Orchestrator.Tests.Support;
 
-namespace WinePipeline.Orchestrator.Tests.Scheduling;
+namespace Orchestrator.Tests.Scheduling;
 
 public class PipelineSchedulerTests
 {

@@ -1,7 +1,7 @@
-using WinePipeline.Orchestrator.Scheduling;
-using WinePipeline.Orchestrator.Tests.Support;
+using Orchestrator.Scheduling;
+using Orchestrator.Tests.Support;
 
-namespace WinePipeline.Orchestrator.Tests.Scheduling;
+namespace Orchestrator.Tests.Scheduling;
 
 public class SchedulesFileTests
 {

@@ -1,4 +1,4 @@
-namespace WinePipeline.Orchestrator.Tests.Server;
+namespace Orchestrator.Tests.Server;
 
 /// <summary>
 /// The page in a real headless Chromium while a run is going. The screenshot is kept as a test

@@ -1,10 +1,10 @@
-using WinePipeline.Orchestrator.Fingerprints;
-using WinePipeline.Orchestrator.Graph;
-using WinePipeline.Orchestrator.Planning;
-using WinePipeline.Orchestrator.Server;
-using WinePipeline.Orchestrator.Tests.Support;
+using Orchestrator.Fingerprints;
+using Orchestrator.Graph;
+using Orchestrator.Planning;
+using Orchestrator.Server;
+using Orchestrator.Tests.Support;
 
-namespace WinePipeline.Orchestrator.Tests.Server;
+namespace Orchestrator.Tests.Server;
 
 public class GraphCompletionTests
 {

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace WinePipeline.Orchestrator.Tests.Server;
+namespace Orchestrator.Tests.Server;
 
 /// <summary>Debian's chromium, headless, with a fresh profile each time (installed by scripts/ensure-docker.sh).</summary>
 internal static class HeadlessChromium

@@ -1,12 +1,12 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using WinePipeline.Orchestrator.Cli;
-using WinePipeline.Orchestrator.Locking;
-using WinePipeline.Orchestrator.Server;
-using WinePipeline.Orchestrator.Tests.Support;
+using Orchestrator.Cli;
+using Orchestrator.Locking;
+using Orchestrator.Server;
+using Orchestrator.Tests.Support;
 
-namespace WinePipeline.Orchestrator.Tests.Server;
+namespace Orchestrator.Tests.Server;
 
 public sealed class ServerApiTests
 {

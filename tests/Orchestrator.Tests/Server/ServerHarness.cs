@@ -1,11 +1,11 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using WinePipeline.Orchestrator.Cli;
-using WinePipeline.Orchestrator.Execution;
-using WinePipeline.Orchestrator.Server;
-using WinePipeline.Orchestrator.Tests.Support;
+using Orchestrator.Cli;
+using Orchestrator.Execution;
+using Orchestrator.Server;
+using Orchestrator.Tests.Support;
 
-namespace WinePipeline.Orchestrator.Tests.Server;
+namespace Orchestrator.Tests.Server;
 
 /// <summary>
 /// The real server on 127.0.0.1 port 0 over a test graph in a temp data root, a stand-in executor

@@ -1,7 +1,7 @@
-using WinePipeline.Orchestrator.Cli;
-using WinePipeline.Orchestrator.Execution;
+using Orchestrator.Cli;
+using Orchestrator.Execution;
 
-namespace WinePipeline.Orchestrator.Tests.Support;
+namespace Orchestrator.Tests.Support;
 
 internal sealed record CliResult(int ExitCode, string Out, string Error)
 {

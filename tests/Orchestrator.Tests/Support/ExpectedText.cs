@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace WinePipeline.Orchestrator.Tests.Support;
+namespace Orchestrator.Tests.Support;
 
 /// <summary>
 /// Snapshot checks against plain files in Expected/. Set UPDATE_EXPECTED=1 to rewrite them from the

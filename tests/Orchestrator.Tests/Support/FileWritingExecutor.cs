@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
-using WinePipeline.Orchestrator.Execution;
-using WinePipeline.Orchestrator.Execution.Process;
-using WinePipeline.Orchestrator.Fingerprints;
+using Orchestrator.Execution;
+using Orchestrator.Execution.Process;
+using Orchestrator.Fingerprints;
 
-namespace WinePipeline.Orchestrator.Tests.Support;
+namespace Orchestrator.Tests.Support;
 
 /// <summary>
 /// A stand-in step runner that behaves like a real step: it reads its --in-csv file and writes each

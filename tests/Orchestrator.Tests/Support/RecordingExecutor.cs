@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
-using WinePipeline.Orchestrator.Execution;
+using Orchestrator.Execution;
 
-namespace WinePipeline.Orchestrator.Tests.Support;
+namespace Orchestrator.Tests.Support;
 
 /// <summary>
 /// A stand-in executor that runs nothing real: it records every invocation and how many ran at

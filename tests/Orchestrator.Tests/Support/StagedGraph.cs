@@ -1,8 +1,8 @@
-using WinePipeline.Orchestrator.Execution;
-using WinePipeline.Orchestrator.Graph;
-using WinePipeline.Orchestrator.Pipeline;
+using Orchestrator.Execution;
+using Orchestrator.Graph;
+using WinePipeline.Pipeline;
 
-namespace WinePipeline.Orchestrator.Tests.Support;
+namespace Orchestrator.Tests.Support;
 
 /// <summary>
 /// Two tasks shaped like the wine pipeline's: Make reads raw/in.csv and writes interim/made.csv with a

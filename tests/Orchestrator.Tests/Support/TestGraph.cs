@@ -1,6 +1,6 @@
-using WinePipeline.Orchestrator.Graph;
+using Orchestrator.Graph;
 
-namespace WinePipeline.Orchestrator.Tests.Support;
+namespace Orchestrator.Tests.Support;
 
 /// <summary>Builds graphs in one line: TestGraph.Tasks("A", "B:A", "C:A", "D:B,C") where "D:B,C" means D depends on B and C.</summary>
 internal static class TestGraph

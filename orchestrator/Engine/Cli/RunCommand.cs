@@ -1,0 +1,25 @@
+using Orchestrator.History;
+using Orchestrator.Runs;
+
+namespace Orchestrator.Cli;
+
+/// <summary>`run [TASK]`: the engine's <see cref="PipelineRunner"/> does the run; this reads the options and turns the outcome into an exit code.</summary>
+internal sealed class RunCommand(CliEnvironment environment)
+{
+    public async Task<int> ExecuteAsync(RunOptions options, CancellationToken cancellation)
+    {
+        var request = RunSettings.Resolve(options, environment) with { Trigger = RunTrigger.Cli };
+        var runner = environment.RunnerFor(options);
+        if (options.DryRun)
+        {
+            var run = runner.Prepare(request);
+            var plan = runner.Preview(run);
+            runner.WritePlan(plan, request.DataRoot);
+            environment.Out.WriteLine($"plan: {plan.ToRun.Count()} to run, {plan.CompleteCount} complete");
+            return ExitCodes.Success;
+        }
+
+        var result = await runner.RunAsync(request, observer: null, cancellation);
+        return ExitCodes.Of(result.Outcome);
+    }
+}

@@ -1,0 +1,40 @@
+using CommandLine;
+
+namespace Orchestrator.Cli;
+
+[Verb("run", HelpText = "Run a task and everything it needs that is not complete yet.")]
+public class RunOptions : DataRootOptions
+{
+    [Value(0, MetaName = "TASK", HelpText = "The task to bring up to date (default: the pipeline's default target).")]
+    public string? Target { get; set; }
+
+    [Option('p', "param", MetaValue = "NAME=VALUE", HelpText = "A parameter value; remembered for the data root until changed. Repeat for several.")]
+    public IEnumerable<string> Parameters { get; set; } = [];
+
+    [Option("executor", MetaValue = "docker|process", HelpText = "Where tasks run (default: docker when a Docker engine answers, else process).")]
+    public string? Executor { get; set; }
+
+    [Option("host-data-root", MetaValue = "DIR", HelpText = "The data root as the Docker engine's host sees it (default: $HOST_DATA_ROOT, else $PROJECT_ROOT/data_root, else --data-root).")]
+    public string? HostDataRoot { get; set; }
+
+    [Option("workers", MetaValue = "N", Default = 1, HelpText = "How many independent tasks may run at the same time.")]
+    public int Workers { get; set; } = 1;
+
+    [Option("force", MetaValue = "TASK", HelpText = "Rerun this task and everything downstream of it, even if complete.")]
+    public string? Force { get; set; }
+
+    [Option("retries", MetaValue = "N", Default = 0, HelpText = "Retry a task that exits non-zero this many times, with backoff.")]
+    public int Retries { get; set; }
+
+    [Option("keep-containers", HelpText = "Keep successful containers too, for inspection.")]
+    public bool KeepContainers { get; set; }
+
+    [Option("dry-run", HelpText = "Print the plan with reasons and run nothing.")]
+    public bool DryRun { get; set; }
+
+    [Option("existence-only", HelpText = "A task is complete when its outputs exist, as in Luigi; fingerprints are not checked.")]
+    public bool ExistenceOnly { get; set; }
+
+    [Option("verify", HelpText = "Re-hash every output against its fingerprint, even when its size and time are unchanged.")]
+    public bool Verify { get; set; }
+}
