@@ -45,9 +45,9 @@ internal sealed class OutputPromotion(string dataRoot, ContentHashes hashes, ICo
         var version = code is null ? null : await code.CodeVersionAsync(task, cancellation);
 
         // From here on nothing is cancelled: the fingerprint goes first, so a crash between the moves leaves the task incomplete, never complete over a mix.
-        foreach (var marker in TaskOutputRemoval.FingerprintMarkers(task))
+        foreach (var marker in TaskOutputRemoval.FingerprintMarkers(task).Select(marker => Path.Combine(dataRoot, marker)).Where(File.Exists))
         {
-            File.Delete(Path.Combine(dataRoot, marker));
+            File.Delete(marker);
         }
 
         foreach (var file in files)
