@@ -4,7 +4,7 @@ using CommandLine.Text;
 
 namespace Orchestrator.Cli;
 
-public sealed partial class CliApp
+internal sealed partial class CliApp
 {
     private const int HelpWidth = 100;
     private const string Heading = "orchestrator: runs a pipeline's tasks in dependency order, skipping the complete ones";

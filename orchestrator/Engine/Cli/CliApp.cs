@@ -10,7 +10,7 @@ namespace Orchestrator.Cli;
 /// The orchestrator's command line: parses the verb, runs it, and turns every expected error into
 /// one stderr line and an exit code. Returns the code; only Program decides how the process ends.
 /// </summary>
-public sealed partial class CliApp(CliEnvironment environment)
+internal sealed partial class CliApp(CliEnvironment environment)
 {
     private static readonly Type[] Verbs = [typeof(RunOptions), typeof(StatusOptions), typeof(ServeOptions), typeof(HistoryOptions), typeof(InvalidateOptions)];
 

@@ -4,7 +4,7 @@ using Orchestrator.Runs;
 namespace Orchestrator.Cli;
 
 /// <summary>Everything the CLI touches outside itself, so tests can run it in-process.</summary>
-public sealed record CliEnvironment(TextWriter Out, TextWriter Error, TimeProvider Time)
+internal sealed record CliEnvironment(TextWriter Out, TextWriter Error, TimeProvider Time)
 {
     /// <summary>Reads environment variables (parameters' fallbacks, HOST_DATA_ROOT, SCHEDULER_TOKEN, DOCKER_HOST).</summary>
     public Func<string, string?> GetVariable { get; init; } = Environment.GetEnvironmentVariable;

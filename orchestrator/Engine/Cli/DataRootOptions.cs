@@ -3,7 +3,7 @@ using CommandLine;
 namespace Orchestrator.Cli;
 
 /// <summary>Options every verb shares: the pipeline and the data root it works on.</summary>
-public abstract class DataRootOptions
+internal abstract class DataRootOptions
 {
     public const string DefaultDataRoot = "./data_root";
 

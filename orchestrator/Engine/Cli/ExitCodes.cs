@@ -2,7 +2,7 @@ using Orchestrator.Runs;
 
 namespace Orchestrator.Cli;
 
-public static class ExitCodes
+internal static class ExitCodes
 {
     public const int Success = 0;
     public const int TaskFailed = 1;

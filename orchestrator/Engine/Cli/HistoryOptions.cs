@@ -3,7 +3,7 @@ using CommandLine;
 namespace Orchestrator.Cli;
 
 [Verb("history", HelpText = "List past runs with their outcome and the pipeline's report columns, or compare two runs.")]
-public sealed class HistoryOptions : DataRootOptions
+internal sealed class HistoryOptions : DataRootOptions
 {
     [Option("compare", MetaValue = "RUN_A RUN_B", Min = 2, Max = 2, HelpText = "Show two runs' metrics and parameters side by side with the change from RUN_A to RUN_B.")]
     public IEnumerable<string> Compare { get; set; } = [];

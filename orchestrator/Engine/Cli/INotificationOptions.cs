@@ -9,7 +9,7 @@ namespace Orchestrator.Cli;
 /// <see cref="NotificationOptionsExtensions.ToSettings"/>. The SMTP password comes from the
 /// SMTP_PASSWORD environment variable, never the command line.
 /// </summary>
-public interface INotificationOptions
+internal interface INotificationOptions
 {
     public const string PasswordVariable = "SMTP_PASSWORD";
 

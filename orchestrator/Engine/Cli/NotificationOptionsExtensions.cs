@@ -2,7 +2,7 @@ using Orchestrator.Notifications;
 
 namespace Orchestrator.Cli;
 
-public static class NotificationOptionsExtensions
+internal static class NotificationOptionsExtensions
 {
     /// <summary>Checks the options together; throws <see cref="UsageException"/> (one line, exit code 2) when they do not fit.</summary>
     /// <param name="getVariable">Reads SMTP_PASSWORD; usually CliEnvironment.GetVariable.</param>

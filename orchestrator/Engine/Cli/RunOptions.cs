@@ -3,7 +3,7 @@ using CommandLine;
 namespace Orchestrator.Cli;
 
 [Verb("run", HelpText = "Run a task and everything it needs that is not complete yet.")]
-public class RunOptions : DataRootOptions
+internal class RunOptions : DataRootOptions
 {
     [Value(0, MetaName = "TASK", HelpText = "The task to bring up to date (default: the pipeline's default target).")]
     public string? Target { get; set; }

@@ -8,7 +8,7 @@ namespace Orchestrator.Cli;
 /// schedules, and notifications.
 /// </summary>
 [Verb("serve", HelpText = "Serve the web UI and JSON API (live task graph, logs, run history, a run button); run on schedules.")]
-public sealed class ServeOptions : RunOptions, INotificationOptions
+internal sealed class ServeOptions : RunOptions, INotificationOptions
 {
     public const string DefaultUrl = "http://127.0.0.1:8082";
 

@@ -3,7 +3,7 @@ using CommandLine;
 namespace Orchestrator.Cli;
 
 [Verb("status", HelpText = "Show every task with its state and the reason, and the parameter values in force.")]
-public sealed class StatusOptions : DataRootOptions
+internal sealed class StatusOptions : DataRootOptions
 {
     [Value(0, MetaName = "TASK", HelpText = "Show only this task and what it needs (default: the whole graph).")]
     public string? Target { get; set; }

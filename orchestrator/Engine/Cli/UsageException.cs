@@ -1,7 +1,7 @@
 namespace Orchestrator.Cli;
 
 /// <summary>The command line asks for something impossible; printed as one line, exit code 2.</summary>
-public sealed class UsageException : Exception
+internal sealed class UsageException : Exception
 {
     private UsageException(string message)
         : base(message)

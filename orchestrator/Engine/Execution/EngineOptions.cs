@@ -6,7 +6,7 @@ namespace Orchestrator.Execution;
 /// <param name="RetryBaseDelay">Wait before the first retry; it doubles for each further one, with up to a quarter more at random.</param>
 /// <param name="LogDirectory">Where per-attempt logs go: &lt;LogDirectory&gt;/&lt;TaskId&gt;.&lt;attempt&gt;.log.</param>
 /// <param name="DataRoot">The local data root, where outputs are staged and promoted.</param>
-public sealed record EngineOptions(int Workers, int Retries, TimeSpan RetryBaseDelay, string LogDirectory, string DataRoot)
+internal sealed record EngineOptions(int Workers, int Retries, TimeSpan RetryBaseDelay, string LogDirectory, string DataRoot)
 {
     public static readonly TimeSpan DefaultRetryBaseDelay = TimeSpan.FromSeconds(1);
 

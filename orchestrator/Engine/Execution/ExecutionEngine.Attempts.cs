@@ -3,7 +3,7 @@ using Orchestrator.Planning;
 
 namespace Orchestrator.Execution;
 
-public sealed partial class ExecutionEngine
+internal sealed partial class ExecutionEngine
 {
     /// <summary>The exit code recorded when the executor itself failed, so no process exit code exists.</summary>
     public const int ExecutorErrorExitCode = -1;

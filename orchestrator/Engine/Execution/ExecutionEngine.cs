@@ -13,7 +13,7 @@ namespace Orchestrator.Execution;
 /// </summary>
 /// <param name="output">Progress and task output; must be safe to write from several threads.</param>
 /// <param name="observer">Told of every state change and log line (history, web UI); none by default.</param>
-public sealed partial class ExecutionEngine(ITaskExecutor executor, EngineOptions options, ContentHashes hashes, TextWriter output, TimeProvider time, IRunObserver? observer = null)
+internal sealed partial class ExecutionEngine(ITaskExecutor executor, EngineOptions options, ContentHashes hashes, TextWriter output, TimeProvider time, IRunObserver? observer = null)
 {
     private readonly IRunObserver observer = observer ?? RunObserver.None;
     private readonly OutputPromotion promotion = new(options.DataRoot, hashes, executor as ICodeIdentity);

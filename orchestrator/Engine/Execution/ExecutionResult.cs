@@ -4,7 +4,7 @@ namespace Orchestrator.Execution;
 /// How an attempt ended. <see cref="Target"/> names what ran ("image busybox" or the command);
 /// <see cref="Message"/> says a failure in words ("ran out of memory (limit 512 MiB)"), with a hint where one helps.
 /// </summary>
-public sealed record ExecutionResult(int ExitCode, string Target, IReadOnlyList<string> StderrTail)
+internal sealed record ExecutionResult(int ExitCode, string Target, IReadOnlyList<string> StderrTail)
 {
     public FailureKind Failure { get; init; } = ExitCode == 0 ? FailureKind.None : FailureKind.Exit;
 
@@ -17,7 +17,7 @@ public sealed record ExecutionResult(int ExitCode, string Target, IReadOnlyList<
 }
 
 /// <summary>Why an attempt failed; the task's <see cref="RetryPolicy"/> decides which kinds are retried.</summary>
-public enum FailureKind
+internal enum FailureKind
 {
     None,
 

@@ -6,7 +6,7 @@ namespace Orchestrator.Execution;
 /// <param name="Kind">"docker", "process", "swarm", or null to pick docker when the engine answers.</param>
 /// <param name="DataRoot">Absolute local data root.</param>
 /// <param name="HostDataRoot">The data root as the Docker engine's host sees it.</param>
-public sealed record ExecutorRequest(string? Kind, string DataRoot, string HostDataRoot, bool KeepContainers);
+internal sealed record ExecutorRequest(string? Kind, string DataRoot, string HostDataRoot, bool KeepContainers);
 
 /// <summary>Creates the executor for a run, writing one line saying which one when it had to choose.</summary>
-public delegate Task<ITaskExecutor> ExecutorFactory(ExecutorRequest request, ContentHashes hashes, TextWriter output, CancellationToken cancellation);
+internal delegate Task<ITaskExecutor> ExecutorFactory(ExecutorRequest request, ContentHashes hashes, TextWriter output, CancellationToken cancellation);

@@ -5,7 +5,7 @@ using Orchestrator.Execution.Process;
 namespace Orchestrator.Execution;
 
 /// <summary>The default <see cref="ExecutorFactory"/>: --executor as given, else docker when an engine answers, else local processes.</summary>
-public static class ExecutorSelection
+internal static class ExecutorSelection
 {
     public const string Docker = "docker";
     public const string Process = "process";

@@ -6,7 +6,7 @@ namespace Orchestrator.Execution;
 /// Runs one task attempt somewhere (a container, a local process, a cluster service) and reports how it
 /// ended. It only runs things: the engine stages outputs, promotes them and writes fingerprints.
 /// </summary>
-public interface ITaskExecutor
+internal interface ITaskExecutor
 {
     /// <summary>"docker", "process" or "swarm".</summary>
     string Name { get; }
@@ -27,22 +27,22 @@ public interface ITaskExecutor
     Task<ExecutionResult> ExecuteAsync(TaskInvocation invocation, ITaskLog log, CancellationToken cancellation);
 }
 
-public enum LogStream
+internal enum LogStream
 {
     Stdout,
     Stderr,
 }
 
 /// <summary>Receives a task's output line by line, as it is produced.</summary>
-public interface ITaskLog
+internal interface ITaskLog
 {
     void Line(LogStream stream, string text);
 }
 
 /// <summary>The executor cannot run at all (no engine, missing image, program not built); the message says how to fix it.</summary>
-public sealed class ExecutorUnavailableException(string message) : Exception(message);
+internal sealed class ExecutorUnavailableException(string message) : Exception(message);
 
-public static class ContainerPaths
+internal static class ContainerPaths
 {
     /// <summary>Where the data root is mounted inside task containers.</summary>
     public const string DataRoot = "/usr/share/data";

@@ -1,7 +1,7 @@
 namespace Orchestrator.Execution;
 
 /// <summary>Where a run keeps its bookkeeping under data_root, and how runs are named.</summary>
-public static class RunLogs
+internal static class RunLogs
 {
     public const string OrchestratorDirectory = ".orchestrator";
 

@@ -3,7 +3,7 @@ using Orchestrator.Planning;
 namespace Orchestrator.Execution;
 
 /// <summary>The outcome of a run, task by task in dependency order.</summary>
-public sealed record RunReport(string RunId, IReadOnlyList<TaskReport> Tasks)
+internal sealed record RunReport(string RunId, IReadOnlyList<TaskReport> Tasks)
 {
     public int Ran => Count(ExecutionStatus.Succeeded);
 

@@ -6,7 +6,7 @@ namespace Orchestrator.Execution;
 /// One attempt of one task, its arguments rendered for where it runs. <see cref="Command"/> is the local
 /// program and its first arguments (process executor); containers run <see cref="Image"/> with <see cref="Arguments"/>.
 /// </summary>
-public sealed record TaskInvocation(string TaskId, string RunId, int Attempt, string? Image, IReadOnlyList<string> Command, IReadOnlyList<string> Arguments)
+internal sealed record TaskInvocation(string TaskId, string RunId, int Attempt, string? Image, IReadOnlyList<string> Command, IReadOnlyList<string> Arguments)
 {
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 

@@ -4,7 +4,7 @@ namespace Orchestrator.Execution;
 /// One attempt's log: every line goes to its own file and is echoed live to the console prefixed
 /// with the task id ("[TrainModel] ..."). Stderr lines are marked in the file.
 /// </summary>
-public sealed class TaskLogFile : ITaskLog, IDisposable
+internal sealed class TaskLogFile : ITaskLog, IDisposable
 {
     private readonly string taskId;
     private readonly StreamWriter file;

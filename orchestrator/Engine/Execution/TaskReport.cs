@@ -7,7 +7,7 @@ namespace Orchestrator.Execution;
 /// <param name="Attempts">How many attempts were started (0 when it never ran).</param>
 /// <param name="LastResult">How the last attempt ended, when one ended.</param>
 /// <param name="LogPath">The log file of the last attempt.</param>
-public sealed record TaskReport(
+internal sealed record TaskReport(
     TaskDefinition Task,
     TaskState State,
     int Attempts = 0,

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Orchestrator;
 
 /// <summary>What one attempt of a task needs: CPUs, memory in bytes, GPUs. Null means not declared.</summary>
-public sealed record TaskResources(double? Cpus = null, long? MemoryBytes = null, int Gpus = 0)
+internal sealed record TaskResources(double? Cpus = null, long? MemoryBytes = null, int Gpus = 0)
 {
     public static TaskResources None { get; } = new();
 

@@ -8,7 +8,7 @@ namespace Orchestrator.Fingerprints;
 /// <param name="Id">The image id ("sha256:...") or the SHA-256 over the code files.</param>
 /// <param name="Location">The built program's path for local code, when it has a build.</param>
 /// <param name="Files">For local code: each code file (relative to the pipeline's base folder) and its SHA-256.</param>
-public sealed record CodeVersion(string Kind, string Name, string Id, string? Location = null, SortedDictionary<string, string>? Files = null)
+internal sealed record CodeVersion(string Kind, string Name, string Id, string? Location = null, SortedDictionary<string, string>? Files = null)
 {
     public const string Image = "image";
     public const string Code = "code";
@@ -18,7 +18,7 @@ public sealed record CodeVersion(string Kind, string Name, string Id, string? Lo
 }
 
 /// <summary>Implemented by executors that can say which build of a task's code they run.</summary>
-public interface ICodeIdentity
+internal interface ICodeIdentity
 {
     /// <summary>The code the executor would run for this task; null when it cannot tell.</summary>
     Task<CodeVersion?> CodeVersionAsync(TaskDefinition task, CancellationToken cancellation);

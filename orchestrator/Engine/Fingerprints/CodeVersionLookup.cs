@@ -9,7 +9,7 @@ namespace Orchestrator.Fingerprints;
 /// looked up once.
 /// </summary>
 /// <param name="imageId">Returns an image's id, or null when the engine cannot tell (unreachable, image gone).</param>
-public sealed class CodeVersionLookup(ContentHashes hashes, Func<string, string?> imageId)
+internal sealed class CodeVersionLookup(ContentHashes hashes, Func<string, string?> imageId)
 {
     private readonly ConcurrentDictionary<string, string?> images = new(StringComparer.Ordinal);
 

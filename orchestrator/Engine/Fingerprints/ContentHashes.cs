@@ -8,7 +8,7 @@ namespace Orchestrator.Fingerprints;
 /// data_root/.orchestrator/hash-cache.json, so an unchanged file is never read again. A file whose size
 /// or time changed is re-hashed, so touching a file without changing it keeps its hash. Thread-safe.
 /// </summary>
-public sealed class ContentHashes
+internal sealed class ContentHashes
 {
     private const string FileName = "hash-cache.json";
     private const int BufferSize = 1 << 20;

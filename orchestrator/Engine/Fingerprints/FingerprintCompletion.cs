@@ -10,7 +10,7 @@ namespace Orchestrator.Fingerprints;
 /// output, so even an edit that kept the size and time is seen. A task with no fingerprint, or an empty
 /// flag from a step run on its own, is not trusted (only --existence-only accepts it).
 /// </summary>
-public sealed class FingerprintCompletion(string dataRoot, ContentHashes hashes, CodeVersionLookup code, bool verify = false) : ICompletionState
+internal sealed class FingerprintCompletion(string dataRoot, ContentHashes hashes, CodeVersionLookup code, bool verify = false) : ICompletionState
 {
     private readonly FingerprintStore store = new(dataRoot);
 

@@ -3,7 +3,7 @@ using Orchestrator.Graph;
 namespace Orchestrator.Fingerprints;
 
 /// <summary>Builds and stores the fingerprint of a task that has just succeeded.</summary>
-public sealed class FingerprintRecorder(string dataRoot, ContentHashes hashes)
+internal sealed class FingerprintRecorder(string dataRoot, ContentHashes hashes)
 {
     private readonly FingerprintStore store = new(dataRoot);
 

@@ -8,7 +8,7 @@ namespace Orchestrator.Fingerprints;
 /// file (DownloadData, TrainModel), in data_root/.orchestrator/fingerprints/&lt;Task&gt;.json, which keeps
 /// raw/ and output/ laid out exactly as the reference pipeline's.
 /// </summary>
-public sealed class FingerprintStore(string dataRoot)
+internal sealed class FingerprintStore(string dataRoot)
 {
     public const string Directory = ".orchestrator/fingerprints";
 
@@ -40,7 +40,7 @@ public sealed class FingerprintStore(string dataRoot)
     }
 }
 
-public enum FingerprintPresence
+internal enum FingerprintPresence
 {
     /// <summary>No flag or manifest.</summary>
     Absent,
@@ -52,7 +52,7 @@ public enum FingerprintPresence
     Present,
 }
 
-public sealed record StoredFingerprint(FingerprintPresence Presence, TaskFingerprint? Fingerprint = null)
+internal sealed record StoredFingerprint(FingerprintPresence Presence, TaskFingerprint? Fingerprint = null)
 {
     public static StoredFingerprint Absent { get; } = new(FingerprintPresence.Absent);
 

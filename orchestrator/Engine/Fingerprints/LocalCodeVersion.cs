@@ -6,7 +6,7 @@ using Orchestrator.Graph;
 namespace Orchestrator.Fingerprints;
 
 /// <summary>The code identity of a task that runs as a local process: the SHA-256 of every file its code globs match (bin/ and obj/ excluded).</summary>
-public static class LocalCodeVersion
+internal static class LocalCodeVersion
 {
     public static CodeVersion? Of(TaskDefinition task, ContentHashes hashes)
     {

@@ -6,7 +6,7 @@ namespace Orchestrator.Fingerprints;
 /// What a successful run of a task was made from and what it made: its parameters, its code and the
 /// SHA-256 of each input and output file (paths relative to data_root).
 /// </summary>
-public sealed record TaskFingerprint(
+internal sealed record TaskFingerprint(
     int Version,
     SortedDictionary<string, string> Parameters,
     CodeVersion? Code,

@@ -1,7 +1,7 @@
 namespace Orchestrator.Graph;
 
 /// <summary>The graph, or a task named on the command line, is wrong; found before anything runs.</summary>
-public sealed class InvalidGraphException : Exception
+internal sealed class InvalidGraphException : Exception
 {
     private InvalidGraphException(string message)
         : base(message)

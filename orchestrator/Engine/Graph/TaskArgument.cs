@@ -6,7 +6,7 @@ namespace Orchestrator.Graph;
 /// One argument of a task, its parameters already in place: literal text and data paths, which are
 /// rendered where the task runs (under /usr/share/data in a container, the data root on this machine).
 /// </summary>
-public sealed record TaskArgument(IReadOnlyList<ArgumentPart> Parts)
+internal sealed record TaskArgument(IReadOnlyList<ArgumentPart> Parts)
 {
     public static implicit operator TaskArgument(string literal) => new([new ArgumentPart(ArgumentPartKind.Literal, literal)]);
 
@@ -23,7 +23,7 @@ public sealed record TaskArgument(IReadOnlyList<ArgumentPart> Parts)
     private static string Join(string root, string relative) => relative.Length == 0 ? root : $"{root.TrimEnd('/')}/{relative}";
 }
 
-public enum ArgumentPartKind
+internal enum ArgumentPartKind
 {
     Literal,
 
@@ -34,4 +34,4 @@ public enum ArgumentPartKind
     OutDirectory,
 }
 
-public sealed record ArgumentPart(ArgumentPartKind Kind, string Value);
+internal sealed record ArgumentPart(ArgumentPartKind Kind, string Value);

@@ -8,7 +8,7 @@ namespace Orchestrator.Graph;
 /// <param name="DependsOn">Ids of the tasks whose outputs this task reads (from its data references).</param>
 /// <param name="Outputs">What marks it complete: its flag, or its output files.</param>
 /// <param name="Parameters">The parameters it uses, with their values; a change makes it stale.</param>
-public sealed record TaskDefinition(
+internal sealed record TaskDefinition(
     string Id,
     IReadOnlyList<string> DependsOn,
     IReadOnlyList<TaskOutput> Outputs,
@@ -64,7 +64,7 @@ public sealed record TaskDefinition(
 }
 
 /// <summary>A task's local code: globs relative to <see cref="BaseDirectory"/>, and the build that makes its program.</summary>
-public sealed record LocalCode(string BaseDirectory, IReadOnlyList<string> Globs, LocalBuild? Build)
+internal sealed record LocalCode(string BaseDirectory, IReadOnlyList<string> Globs, LocalBuild? Build)
 {
     /// <summary>The built program's absolute path, when there is a build.</summary>
     public string? BuildOutput => Build is null ? null : Path.GetFullPath(Build.Output, BaseDirectory);

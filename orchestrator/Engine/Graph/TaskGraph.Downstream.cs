@@ -1,6 +1,6 @@
 namespace Orchestrator.Graph;
 
-public sealed partial class TaskGraph
+internal sealed partial class TaskGraph
 {
     /// <summary>The task and everything that depends on it, transitively, in dependency order.</summary>
     public IReadOnlyList<TaskDefinition> DownstreamOf(string id)

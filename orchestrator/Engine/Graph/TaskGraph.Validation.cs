@@ -1,6 +1,6 @@
 namespace Orchestrator.Graph;
 
-public sealed partial class TaskGraph
+internal sealed partial class TaskGraph
 {
     private enum Mark
     {

@@ -4,7 +4,7 @@ namespace Orchestrator.Graph;
 /// A validated directed acyclic graph of tasks. Creating one checks every dependency and rejects
 /// cycles, so nothing can run from a broken graph.
 /// </summary>
-public sealed partial class TaskGraph
+internal sealed partial class TaskGraph
 {
     private readonly Dictionary<string, TaskDefinition> byId;
     private readonly Dictionary<string, int> topologicalIndex;

@@ -1,6 +1,6 @@
 namespace Orchestrator.Graph;
 
-public enum TaskOutputKind
+internal enum TaskOutputKind
 {
     /// <summary>A data file the task writes.</summary>
     File,
@@ -10,7 +10,7 @@ public enum TaskOutputKind
 }
 
 /// <summary>Something a task leaves in data_root; <see cref="Path"/> is relative to data_root, with '/' separators.</summary>
-public sealed record TaskOutput(string Path, TaskOutputKind Kind)
+internal sealed record TaskOutput(string Path, TaskOutputKind Kind)
 {
     public static TaskOutput File(string path) => new(path, TaskOutputKind.File);
 

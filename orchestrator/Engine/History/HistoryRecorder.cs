@@ -9,7 +9,7 @@ namespace Orchestrator.History;
 /// Writes a run into the history as the engine walks it: the run with its parameter values, each attempt,
 /// and at the end the report's metrics and plots when the task producing them ran.
 /// </summary>
-public sealed class HistoryRecorder(RunHistory history, RunTrigger trigger, string dataRoot, ReportSpec report, IReadOnlyDictionary<string, string> parameters, TimeProvider time) : IRunObserver
+internal sealed class HistoryRecorder(RunHistory history, RunTrigger trigger, string dataRoot, ReportSpec report, IReadOnlyDictionary<string, string> parameters, TimeProvider time) : IRunObserver
 {
     public void RunStarted(string runId, ExecutionPlan plan) => history.RunStarted(runId, trigger, time.GetUtcNow(), parameters);
 

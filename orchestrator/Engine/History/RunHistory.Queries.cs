@@ -3,7 +3,7 @@ using Orchestrator.Runs;
 
 namespace Orchestrator.History;
 
-public sealed partial class RunHistory
+internal sealed partial class RunHistory
 {
     private const string RunColumns = "id, trigger, started, ended, outcome, summary, metrics, parameters";
     private const string AttemptColumns = "run_id, task, attempt, started, ended, status, exit_code, reason, log_path";

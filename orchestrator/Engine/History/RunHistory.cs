@@ -11,7 +11,7 @@ namespace Orchestrator.History;
 /// The history never stops a run: a corrupt file is moved aside and recreated, and a write that fails
 /// (a full disk) is reported once as one line while the run goes on.
 /// </summary>
-public sealed partial class RunHistory
+internal sealed partial class RunHistory
 {
     public const string FileName = "history.db";
 

@@ -7,7 +7,7 @@ namespace Orchestrator.History;
 /// The pipeline's metrics file and plots, as its report declares them, copied per run into
 /// data_root/.orchestrator/runs/&lt;run&gt;/ so a run's details still show its own figures after later runs overwrite them.
 /// </summary>
-public static class RunMetrics
+internal static class RunMetrics
 {
     public static string ArchiveDirectory(string dataRoot, string runId) =>
         Path.Combine(dataRoot, RunLogs.OrchestratorDirectory, "runs", runId);

@@ -3,7 +3,7 @@ using Orchestrator.Runs;
 namespace Orchestrator.History;
 
 /// <summary>One run as the history keeps it. <see cref="Metrics"/> is the JSON of the pipeline's metrics output when the run produced it.</summary>
-public sealed record RunRecord(
+internal sealed record RunRecord(
     string Id,
     string Trigger,
     DateTimeOffset Started,
@@ -17,7 +17,7 @@ public sealed record RunRecord(
 }
 
 /// <summary>One attempt of one task in a run.</summary>
-public sealed record AttemptRecord(
+internal sealed record AttemptRecord(
     string RunId,
     string Task,
     int Attempt,

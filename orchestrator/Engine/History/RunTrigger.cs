@@ -1,7 +1,7 @@
 namespace Orchestrator.History;
 
 /// <summary>What started a run; stored lowercase ("cli", "ui", "schedule").</summary>
-public enum RunTrigger
+internal enum RunTrigger
 {
     Cli,
     Ui,

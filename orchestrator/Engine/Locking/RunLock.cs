@@ -8,7 +8,7 @@ namespace Orchestrator.Locking;
 /// removing a file under .orchestrator/ cannot let a second run in. Who holds it is written to
 /// .orchestrator/run.holder, for messages only: the lock, never that file, is the proof.
 /// </summary>
-public sealed partial class RunLock : IDisposable
+internal sealed partial class RunLock : IDisposable
 {
     private const int ReadOnlyDirectory = 0x10000; // O_RDONLY | O_DIRECTORY
     private const int CloseOnExec = 0x80000;

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Orchestrator.Locking;
 
 /// <summary>Who holds a data root's run lock; kept in a side file because the lock file itself cannot be read by others.</summary>
-public sealed record RunLockHolder(int ProcessId, string Host, DateTimeOffset StartedAt)
+internal sealed record RunLockHolder(int ProcessId, string Host, DateTimeOffset StartedAt)
 {
     public override string ToString() =>
         $"pid {ProcessId} on host {Host}, started {Execution.Timestamps.Format(StartedAt)}";

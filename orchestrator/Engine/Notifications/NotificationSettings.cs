@@ -3,7 +3,7 @@ namespace Orchestrator.Notifications;
 /// <summary>Where run notifications go. Failures are always sent; other outcomes only with <see cref="NotifyOnSuccess"/>.</summary>
 /// <param name="WebhookUrl">Receives a POSTed JSON message with a "text" field (a Slack incoming webhook accepts it); null for none.</param>
 /// <param name="Smtp">The mail server and addresses for email; null for none.</param>
-public sealed record NotificationSettings(Uri? WebhookUrl, SmtpSettings? Smtp, bool NotifyOnSuccess)
+internal sealed record NotificationSettings(Uri? WebhookUrl, SmtpSettings? Smtp, bool NotifyOnSuccess)
 {
     /// <summary>How long one webhook POST may take; a failed or timed-out POST is retried once.</summary>
     public TimeSpan WebhookTimeout { get; init; } = TimeSpan.FromSeconds(10);
@@ -16,7 +16,7 @@ public sealed record NotificationSettings(Uri? WebhookUrl, SmtpSettings? Smtp, b
 }
 
 /// <summary>An SMTP server to send notification emails through (STARTTLS when <see cref="EnableSsl"/>).</summary>
-public sealed record SmtpSettings(string Host, int Port, string From, IReadOnlyList<string> To)
+internal sealed record SmtpSettings(string Host, int Port, string From, IReadOnlyList<string> To)
 {
     public const int DefaultPort = 25;
 

@@ -16,7 +16,7 @@ namespace Orchestrator.Notifications;
 /// await notifier.NotifyAsync(RunNotification.From(result, pipeline, "manual", duration, dataRoot), cancellation);
 /// </code>
 /// </example>
-public sealed class Notifier : IDisposable
+internal sealed class Notifier : IDisposable
 {
     private readonly NotificationSettings settings;
     private readonly TextWriter log;

@@ -5,7 +5,7 @@ using Orchestrator.Runs;
 namespace Orchestrator.Notifications;
 
 /// <summary>The task that failed: its failure in words and the last lines of its stderr.</summary>
-public sealed record FailedTaskDetail(string TaskId, string Failure, IReadOnlyList<string> StderrTail);
+internal sealed record FailedTaskDetail(string TaskId, string Failure, IReadOnlyList<string> StderrTail);
 
 /// <summary>What a notification says about one run.</summary>
 /// <param name="Pipeline">The pipeline's report title, which starts the subject.</param>
@@ -13,7 +13,7 @@ public sealed record FailedTaskDetail(string TaskId, string Failure, IReadOnlyLi
 /// <param name="SummaryLine">The run's summary line ("summary: 2 ran, 6 already complete, 0 failed").</param>
 /// <param name="MetricsJson">The pipeline's metrics output, if the run has one.</param>
 /// <param name="PlotPaths">PNG plots to attach to the email.</param>
-public sealed record RunNotification(
+internal sealed record RunNotification(
     string Pipeline,
     string RunId,
     string Trigger,

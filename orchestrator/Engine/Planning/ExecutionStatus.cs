@@ -1,7 +1,7 @@
 namespace Orchestrator.Planning;
 
 /// <summary>Where a task stands; the plan, the live run, the summary and `status` all use this one enum.</summary>
-public enum ExecutionStatus
+internal enum ExecutionStatus
 {
     /// <summary>Its outputs are already present; it will not run.</summary>
     Complete,

@@ -3,7 +3,7 @@ using Orchestrator.Graph;
 namespace Orchestrator.Planning;
 
 /// <summary>Luigi's semantics: a task is complete when all its outputs exist, whatever made them.</summary>
-public sealed class ExistenceCompletion(IOutputState outputs) : ICompletionState
+internal sealed class ExistenceCompletion(IOutputState outputs) : ICompletionState
 {
     public TaskCompletion Check(TaskDefinition task) =>
         task.Outputs.FirstOrDefault(output => !outputs.Exists(output.Path)) is { } missing

@@ -6,7 +6,7 @@ namespace Orchestrator.Planning;
 /// Decides, without running anything, which tasks the targets need and why. A task runs when it is
 /// forced, when one of its outputs is missing or stale, or when an upstream task runs (its inputs will change).
 /// </summary>
-public static class Planner
+internal static class Planner
 {
     public static ExecutionPlan Plan(TaskGraph graph, IOutputState outputs, IReadOnlyCollection<string> targets, IReadOnlyCollection<string> forced) =>
         Plan(graph, new ExistenceCompletion(outputs), targets, forced);

@@ -1,6 +1,6 @@
 namespace Orchestrator.Planning;
 
-public enum CompletionKind
+internal enum CompletionKind
 {
     /// <summary>Outputs present and the fingerprint matches (or only existence was asked for).</summary>
     Complete,
@@ -12,7 +12,7 @@ public enum CompletionKind
 }
 
 /// <summary>Whether a task's outputs can be trusted, and why not ("input interim/train.csv changed").</summary>
-public sealed record TaskCompletion(CompletionKind Kind, string Reason)
+internal sealed record TaskCompletion(CompletionKind Kind, string Reason)
 {
     public static TaskCompletion Complete { get; } = new(CompletionKind.Complete, "outputs present");
 

@@ -1,7 +1,7 @@
 namespace Orchestrator.Planning;
 
 /// <summary>A status and why the task is in it ("output output/model.zip missing", "upstream TrainModel failed").</summary>
-public sealed record TaskState(ExecutionStatus Status, string Reason)
+internal sealed record TaskState(ExecutionStatus Status, string Reason)
 {
     public static TaskState Complete() => new(ExecutionStatus.Complete, "outputs present");
 

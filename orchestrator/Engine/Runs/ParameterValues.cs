@@ -3,7 +3,7 @@ using Orchestrator.Definition;
 namespace Orchestrator.Runs;
 
 /// <summary>Where a parameter's value in force came from.</summary>
-public enum ParameterSource
+internal enum ParameterSource
 {
     Default,
     Remembered,
@@ -12,7 +12,7 @@ public enum ParameterSource
 }
 
 /// <summary>A parameter's value in force and where it came from.</summary>
-public sealed record ParameterValue(string Name, string Value, ParameterSource Source);
+internal sealed record ParameterValue(string Name, string Value, ParameterSource Source);
 
 /// <summary>
 /// Resolves parameter values: -p name=value, else the parameter's environment variable, else the value

@@ -3,7 +3,7 @@ using Orchestrator.Planning;
 
 namespace Orchestrator.Runs;
 
-public sealed partial class PipelineRunner
+internal sealed partial class PipelineRunner
 {
     public void WritePlan(ExecutionPlan plan, string dataRoot)
     {

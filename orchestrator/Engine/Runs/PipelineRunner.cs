@@ -12,7 +12,7 @@ namespace Orchestrator.Runs;
 /// plan says with an executor, and records the run. The CLI, the web UI and schedules all start runs here.
 /// Writes the plan, progress and, last, the summary line to <see cref="RunContext.Out"/>.
 /// </summary>
-public sealed partial class PipelineRunner(Pipeline pipeline, RunContext context)
+internal sealed partial class PipelineRunner(Pipeline pipeline, RunContext context)
 {
     private TextWriter Out => context.Out;
 

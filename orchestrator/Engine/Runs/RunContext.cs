@@ -5,7 +5,7 @@ namespace Orchestrator.Runs;
 /// <summary>What a run touches outside itself: its output, the clock, the environment, and how executors are made.</summary>
 /// <param name="Out">Progress, the plan and the summary; written from several threads.</param>
 /// <param name="Error">Failure details.</param>
-public sealed record RunContext(TextWriter Out, TextWriter Error, TimeProvider Time, Func<string, string?> GetVariable, ExecutorFactory CreateExecutor)
+internal sealed record RunContext(TextWriter Out, TextWriter Error, TimeProvider Time, Func<string, string?> GetVariable, ExecutorFactory CreateExecutor)
 {
     public TimeSpan RetryBaseDelay { get; init; } = EngineOptions.DefaultRetryBaseDelay;
 }

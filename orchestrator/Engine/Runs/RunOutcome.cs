@@ -4,7 +4,7 @@ using Orchestrator.Planning;
 namespace Orchestrator.Runs;
 
 /// <summary>How a run ended: the one answer the summary, the exit code, history, notifications, schedules and the UI all use.</summary>
-public enum RunOutcome
+internal enum RunOutcome
 {
     Running,
     Succeeded,
@@ -24,7 +24,7 @@ public enum RunOutcome
     NotStarted,
 }
 
-public static class RunOutcomes
+internal static class RunOutcomes
 {
     public static RunOutcome Of(RunReport report) =>
         report.Failed > 0 ? RunOutcome.Failed

@@ -7,7 +7,7 @@ namespace Orchestrator.Runs;
 /// <param name="Target">The task to bring up to date; null for the pipeline's default target.</param>
 /// <param name="Force">A task to rerun with everything downstream, even if complete.</param>
 /// <param name="Parameters">Values given for this run (-p name=value); they are remembered for the data root.</param>
-public sealed record RunRequest(
+internal sealed record RunRequest(
     string DataRoot,
     string? Target,
     string? Force,

@@ -3,7 +3,7 @@ using Orchestrator.Execution;
 namespace Orchestrator.Runs;
 
 /// <summary>A finished run: its report, its outcome, and the parameter values it ran with.</summary>
-public sealed record RunResult(RunReport Report, RunOutcome Outcome, IReadOnlyDictionary<string, string> Parameters)
+internal sealed record RunResult(RunReport Report, RunOutcome Outcome, IReadOnlyDictionary<string, string> Parameters)
 {
     public string RunId => Report.RunId;
 }

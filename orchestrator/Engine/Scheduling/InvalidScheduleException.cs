@@ -1,7 +1,7 @@
 namespace Orchestrator.Scheduling;
 
 /// <summary>A schedule or schedules file cannot be used; the one-line message names the expression, file and entry.</summary>
-public sealed class InvalidScheduleException : Exception
+internal sealed class InvalidScheduleException : Exception
 {
     private InvalidScheduleException(string message)
         : base(message)

@@ -3,7 +3,7 @@ using Quartz;
 
 namespace Orchestrator.Scheduling;
 
-public sealed partial class PipelineScheduler
+internal sealed partial class PipelineScheduler
 {
     private const int MaxMissedCounted = 1000;
 

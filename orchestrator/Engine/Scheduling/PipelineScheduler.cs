@@ -30,7 +30,7 @@ namespace Orchestrator.Scheduling;
 /// await scheduler.StopAsync();
 /// </code>
 /// </example>
-public sealed partial class PipelineScheduler : IAsyncDisposable
+internal sealed partial class PipelineScheduler : IAsyncDisposable
 {
     private readonly IReadOnlyList<ScheduleDefinition> schedules;
     private readonly PipelineSchedulerOptions options;

@@ -1,7 +1,7 @@
 namespace Orchestrator.Scheduling;
 
 /// <summary>How the scheduler handles fire times it missed.</summary>
-public sealed record PipelineSchedulerOptions
+internal sealed record PipelineSchedulerOptions
 {
     public static TimeSpan DefaultMisfireThreshold { get; } = TimeSpan.FromSeconds(60);
 

@@ -5,7 +5,7 @@ namespace Orchestrator.Scheduling;
 /// <summary>One schedule: a Quartz cron expression (with seconds, e.g. "0 0 3 * * ?"), and what to run when it fires.</summary>
 /// <param name="Cron">Quartz cron: seconds minutes hours day-of-month month day-of-week [year], in the server's local time zone.</param>
 /// <param name="Task">The task to bring up to date; null means the pipeline's default target.</param>
-public sealed record ScheduleDefinition(string Cron, string? Task = null)
+internal sealed record ScheduleDefinition(string Cron, string? Task = null)
 {
     /// <summary>Parameter values for this schedule's runs; they override the server's own.</summary>
     public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();

@@ -1,6 +1,6 @@
 namespace Orchestrator.Scheduling;
 
-public enum ScheduleEventKind
+internal enum ScheduleEventKind
 {
     Fired,
 
@@ -21,10 +21,10 @@ public enum ScheduleEventKind
 /// <summary>Something the scheduler did, for the history and the log.</summary>
 /// <param name="Message">One line saying what happened, e.g. "skipped: another run holds the data root: pid 12 on host a, ...".</param>
 /// <param name="Outcome">The run delegate's outcome, for NothingToDo, Completed, Failed and lock skips.</param>
-public sealed record ScheduleEvent(ScheduleEventKind Kind, ScheduleDefinition Schedule, DateTimeOffset At, string Message, ScheduledRunOutcome? Outcome = null);
+internal sealed record ScheduleEvent(ScheduleEventKind Kind, ScheduleDefinition Schedule, DateTimeOffset At, string Message, ScheduledRunOutcome? Outcome = null);
 
 /// <summary>Receives every <see cref="ScheduleEvent"/>; called from Quartz worker threads, so it must be thread-safe and quick.</summary>
-public interface IScheduleEventSink
+internal interface IScheduleEventSink
 {
     void Record(ScheduleEvent scheduleEvent);
 }

@@ -5,7 +5,7 @@ namespace Orchestrator.Scheduling;
 
 /// <summary>How a scheduled run ended, as the run delegate reports it.</summary>
 /// <param name="Summary">One line: the run's summary line, the lock holder, or the error.</param>
-public sealed record ScheduledRunOutcome(RunOutcome Outcome, string Summary)
+internal sealed record ScheduledRunOutcome(RunOutcome Outcome, string Summary)
 {
     public static ScheduledRunOutcome From(RunResult result) => new(result.Outcome, result.Report.SummaryLine);
 

@@ -7,7 +7,7 @@ namespace Orchestrator.Scheduling;
 /// <c>[{"cron": "0 0 3 * * ?", "task": "Report", "parameters": {"rows": "100"}}]</c>;
 /// only "cron" is required. Every problem is an <see cref="InvalidScheduleException"/> naming the file and the entry.
 /// </summary>
-public static class SchedulesFile
+internal static class SchedulesFile
 {
     private static readonly string[] Fields = ["cron", "task", "parameters"];
 

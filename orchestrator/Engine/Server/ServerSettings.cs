@@ -2,4 +2,4 @@ namespace Orchestrator.Server;
 
 /// <summary>What the server serves and how: the runs it starts (the UI's Run button, schedules), where it listens, the token every request must carry.</summary>
 /// <param name="Run">The request runs start from; the UI may name another target, force a task or give parameter values.</param>
-public sealed record ServerSettings(Runs.RunRequest Run, string Url, string? Token);
+internal sealed record ServerSettings(Runs.RunRequest Run, string Url, string? Token);

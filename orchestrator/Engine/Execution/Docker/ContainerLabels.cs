@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Orchestrator.Execution.Docker;
 
 /// <summary>Labels on every step container; cleanup removes every container carrying <see cref="Task"/>.</summary>
-public static class ContainerLabels
+internal static class ContainerLabels
 {
     public const string Task = "orchestrator.task";
     public const string RunId = "orchestrator.run-id";

@@ -4,7 +4,7 @@ using Orchestrator.Graph;
 
 namespace Orchestrator.Execution.Docker;
 
-public sealed partial class DockerExecutor : ICodeIdentity
+internal sealed partial class DockerExecutor : ICodeIdentity
 {
     /// <summary>The image's id: rebuilding the image under the same tag changes it.</summary>
     public async Task<CodeVersion?> CodeVersionAsync(TaskDefinition task, CancellationToken cancellation)

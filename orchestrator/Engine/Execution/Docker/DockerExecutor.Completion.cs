@@ -5,7 +5,7 @@ using Orchestrator.Execution.Docker.Internal;
 
 namespace Orchestrator.Execution.Docker;
 
-public sealed partial class DockerExecutor
+internal sealed partial class DockerExecutor
 {
     /// <summary>Seconds a cancelled step gets to exit on SIGTERM before the engine kills it.</summary>
     private const uint StopGraceSeconds = 3;

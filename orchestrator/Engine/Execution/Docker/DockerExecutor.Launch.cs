@@ -6,7 +6,7 @@ using Orchestrator.Execution.Docker.Internal;
 
 namespace Orchestrator.Execution.Docker;
 
-public sealed partial class DockerExecutor
+internal sealed partial class DockerExecutor
 {
     /// <summary>What `docker run` reports when the engine cannot start the container.</summary>
     private const int StartFailedExitCode = 125;

@@ -4,7 +4,7 @@ using Orchestrator.Graph;
 
 namespace Orchestrator.Execution.Docker;
 
-public sealed partial class DockerExecutor
+internal sealed partial class DockerExecutor
 {
     public async Task EnsureReadyAsync(IReadOnlyCollection<TaskDefinition> tasks, CancellationToken cancellation)
     {

@@ -8,7 +8,7 @@ namespace Orchestrator.Execution.Docker;
 /// <see cref="ContainerPaths.DataRoot"/>. A successful container is removed; a failed one is kept,
 /// renamed so that a retry can start under the task's canonical name.
 /// </summary>
-public sealed partial class DockerExecutor : ITaskExecutor, IDisposable
+internal sealed partial class DockerExecutor : ITaskExecutor, IDisposable
 {
     private const int StderrTailLength = 20;
 

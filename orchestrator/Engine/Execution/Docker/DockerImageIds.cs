@@ -4,7 +4,7 @@ using Orchestrator.Execution.Docker.Internal;
 namespace Orchestrator.Execution.Docker;
 
 /// <summary>Looks up an image's id without an executor, for checking fingerprints in `status` and before a run.</summary>
-public static class DockerImageIds
+internal static class DockerImageIds
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
 

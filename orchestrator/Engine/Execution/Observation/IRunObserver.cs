@@ -6,7 +6,7 @@ namespace Orchestrator.Execution.Observation;
 /// Watches a run as the engine walks it: the history store, the web UI and notifications listen here.
 /// Calls come from several threads at once; implementations must be thread-safe, fast, and must not throw.
 /// </summary>
-public interface IRunObserver
+internal interface IRunObserver
 {
     /// <summary>The engine starts walking <paramref name="plan"/>.</summary>
     void RunStarted(string runId, ExecutionPlan plan);

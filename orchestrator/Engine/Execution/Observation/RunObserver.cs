@@ -3,7 +3,7 @@ using Orchestrator.Planning;
 namespace Orchestrator.Execution.Observation;
 
 /// <summary>Ready-made observers: one that ignores everything, and one that forwards to several.</summary>
-public static class RunObserver
+internal static class RunObserver
 {
     public static IRunObserver None { get; } = new CompositeRunObserver([]);
 

@@ -9,7 +9,7 @@ namespace Orchestrator.Execution.Process;
 /// a build are built first when missing or when their code changed. For machines without Docker.
 /// </summary>
 /// <param name="progress">Where builds and notices are reported.</param>
-public sealed class ProcessExecutor(string dataRoot, ContentHashes hashes, TextWriter progress) : ITaskExecutor, ICodeIdentity
+internal sealed class ProcessExecutor(string dataRoot, ContentHashes hashes, TextWriter progress) : ITaskExecutor, ICodeIdentity
 {
     private const int StderrTailLines = 20;
 

@@ -5,7 +5,7 @@ namespace Orchestrator.Execution.Staging;
 /// alone, not the run: a rerun after a crash that reattaches to the task's still-running container
 /// must promote from the folder that container writes to. The run lock makes the folder one run's at a time.
 /// </summary>
-public static class StagingPaths
+internal static class StagingPaths
 {
     public const string Staging = $"{RunLogs.OrchestratorDirectory}/staging";
     public const string Failed = $"{RunLogs.OrchestratorDirectory}/failed";

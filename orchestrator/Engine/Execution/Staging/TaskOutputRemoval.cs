@@ -4,7 +4,7 @@ using Orchestrator.Graph;
 namespace Orchestrator.Execution.Staging;
 
 /// <summary>Deletes what a task left in data_root, returning the paths removed (relative to data_root).</summary>
-public static class TaskOutputRemoval
+internal static class TaskOutputRemoval
 {
     /// <summary>
     /// Everything the task wrote: its fingerprint (or flag) first, so an interrupted removal never leaves
