@@ -17,8 +17,14 @@ internal class RunOptions : DataRootOptions
     [Option("host-data-root", MetaValue = "DIR", HelpText = "The data root as the Docker engine's host sees it (default: $HOST_DATA_ROOT, else $PROJECT_ROOT/data_root, else --data-root).")]
     public string? HostDataRoot { get; set; }
 
-    [Option("workers", MetaValue = "N", Default = 1, HelpText = "How many independent tasks may run at the same time.")]
-    public int Workers { get; set; } = 1;
+    [Option("workers", MetaValue = "N", HelpText = "At most this many tasks at the same time (default: as many as --cpus and --memory allow).")]
+    public int? Workers { get; set; }
+
+    [Option("cpus", MetaValue = "N", HelpText = "The CPUs tasks may use at once, by what they declare (a task declaring none counts as 1; default: this machine's).")]
+    public double? Cpus { get; set; }
+
+    [Option("memory", MetaValue = "SIZE", HelpText = "The memory tasks may use at once, by what they declare, e.g. 8g (default: this machine's).")]
+    public string? Memory { get; set; }
 
     [Option("force", MetaValue = "TASK", HelpText = "Rerun this task and everything downstream of it, even if complete.")]
     public string? Force { get; set; }

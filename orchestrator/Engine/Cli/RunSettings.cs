@@ -9,7 +9,13 @@ internal static class RunSettings
     public static RunRequest Resolve(RunOptions options, CliEnvironment environment)
     {
         ExecutorSelection.Validate(options.Executor);
-        RequireAtLeast("workers", options.Workers, 1);
+        RequireAtLeast("workers", options.Workers ?? 1, 1);
+        if (options.Cpus is <= 0 or double.NaN or double.PositiveInfinity)
+        {
+            throw UsageException.ParseError($"--cpus {options.Cpus} must be a number above 0");
+        }
+
+        long? memory = options.Memory is null ? null : TaskResources.ParseMemory(options.Memory) ?? throw UsageException.ParseError($"--memory '{options.Memory}' is not a size such as 512m or 8g");
         RequireAtLeast("retries", options.Retries, 0);
 
         var dataRoot = environment.DataRootOf(options);
@@ -22,10 +28,14 @@ internal static class RunSettings
             options.Force,
             ParameterArguments.Parse(options.Parameters),
             new ExecutorRequest(options.Executor, dataRoot, hostDataRoot, options.KeepContainers),
-            options.Workers,
+            options.Workers ?? int.MaxValue,
             options.Retries,
             options.ExistenceOnly,
-            options.Verify);
+            options.Verify)
+        {
+            Cpus = options.Cpus,
+            MemoryBytes = memory,
+        };
     }
 
     private static void RequireAtLeast(string option, int value, int minimum)

@@ -12,8 +12,9 @@ internal static class PipelineCompiler
     public static TaskGraph Compile(Pipeline pipeline, IReadOnlyDictionary<string, string> values)
     {
         var problems = new List<string>();
-        var producers = Producers(pipeline, problems);
-        var tasks = pipeline.Tasks.Select(task => new TaskCompilation(task, pipeline, values, producers, problems).Compile()).ToList();
+        var specs = SweepExpansion.Expand(pipeline.Tasks, problems);
+        var producers = Producers(specs, problems);
+        var tasks = specs.Select(task => new TaskCompilation(task, specs, pipeline, values, producers, problems).Compile()).ToList();
         if (problems.Count > 0)
         {
             throw new InvalidPipelineException(problems);
@@ -30,11 +31,11 @@ internal static class PipelineCompiler
     }
 
     /// <summary>Where each task's outputs land, and which task writes each path.</summary>
-    private static Dictionary<string, (TaskSpec Task, string Output)> Producers(Pipeline pipeline, List<string> problems)
+    private static Dictionary<string, (TaskSpec Task, string Output)> Producers(IReadOnlyList<TaskSpec> specs, List<string> problems)
     {
         var byPath = new Dictionary<string, (TaskSpec Task, string Output)>(StringComparer.Ordinal);
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var task in pipeline.Tasks)
+        foreach (var task in specs)
         {
             var at = Problems.At(task);
             if (!ids.Add(task.Id))

@@ -8,7 +8,7 @@ internal sealed class PipelineFileReader(string fileName, string directory)
 {
     private static readonly string[] TopFields = ["name", "default-target", "base-directory", "parameters", "tasks", "report"];
     private static readonly string[] TaskFields =
-        ["image", "command", "args", "env", "output-dir", "outputs", "complete-when", "network", "resources", "retry", "timeout", "constraints", "code", "build"];
+        ["image", "command", "args", "env", "output-dir", "outputs", "complete-when", "network", "resources", "retry", "timeout", "constraints", "code", "build", "matrix", "join"];
 
     public List<string> Problems { get; } = [];
 
@@ -128,6 +128,8 @@ internal sealed class PipelineFileReader(string fileName, string directory)
                     break;
                 case "code": task.Code(Strings(value, field)); break;
                 case "build": ReadBuild(task, value, field); break;
+                case "matrix": ReadMatrix(task, value, field); break;
+                case "join" when Boolean(value, field): task.Join(); break;
             }
         }
     }
@@ -170,6 +172,20 @@ internal sealed class PipelineFileReader(string fileName, string directory)
         }
 
         task.Retry(policy);
+    }
+
+    private void ReadMatrix(TaskBuilder task, YamlNode node, string field)
+    {
+        if (node is not YamlMappingNode map)
+        {
+            Problems.Add($"{At(node)}: {field}: a mapping of names to lists of values is required, e.g. {{trees: [50, 100]}}");
+            return;
+        }
+
+        foreach (var (key, values) in map.Children)
+        {
+            task.Matrix(((YamlScalarNode)key).Value ?? string.Empty, Strings(values, $"{field}.{key}"));
+        }
     }
 
     private void ReadBuild(TaskBuilder task, YamlNode node, string field)

@@ -12,6 +12,9 @@ public sealed record ParameterRef(string Name)
 /// </summary>
 public sealed record OutputRef(string TaskId, string Name)
 {
+    /// <summary>The output of every variant of a swept task, one argument each (for a <see cref="TaskBuilder.Join"/> task).</summary>
+    public OutputRef All => this with { TaskId = $"{VariantIds.Base(TaskId)}[*]" };
+
     public override string ToString() => $"${{{TaskId}.{Name}}}";
 }
 

@@ -107,6 +107,24 @@ public sealed class TaskBuilder
         return this;
     }
 
+    /// <summary>
+    /// Sweeps the task over these values of <paramref name="name"/> (call again for a grid). Each
+    /// combination is a variant, "Train[leaves=500,trees=100]", with its own output folder, fingerprint
+    /// and logs; <c>${name}</c> holds its value. Tasks reading a variant's outputs are swept with it, up to a join.
+    /// </summary>
+    public TaskBuilder Matrix(string name, params IEnumerable<object> values)
+    {
+        Spec.Matrix.Add(new(name, values.Select(Text).ToList()));
+        return this;
+    }
+
+    /// <summary>The task takes the outputs of every variant of a sweep, through <see cref="OutputRef.All"/>, and runs when at least one succeeded.</summary>
+    public TaskBuilder Join()
+    {
+        Spec.IsJoin = true;
+        return this;
+    }
+
     private static string Text(object value) => value switch
     {
         string text => text,

@@ -5,6 +5,7 @@ namespace Orchestrator.Definition;
 /// <summary>Compiles one task: resolves the references in its strings into values, data paths and edges, noting each problem.</summary>
 internal sealed class TaskCompilation(
     TaskSpec task,
+    IReadOnlyList<TaskSpec> tasks,
     Pipeline pipeline,
     IReadOnlyDictionary<string, string> values,
     IReadOnlyDictionary<string, (TaskSpec Task, string Output)> producers,
@@ -13,6 +14,7 @@ internal sealed class TaskCompilation(
     private readonly SortedDictionary<string, string> usedParameters = new(StringComparer.Ordinal);
     private readonly List<string> dependsOn = [];
     private readonly List<string> inputs = [];
+    private string? joined;
 
     public TaskDefinition Compile()
     {
@@ -45,6 +47,8 @@ internal sealed class TaskCompilation(
             Timeout = task.Timeout,
             Constraints = task.Constraints.ToList(),
             BaseDirectory = pipeline.BaseDirectory,
+            Group = task.Group,
+            IsJoin = task.IsJoin,
             Code = task.Code.Count == 0 && task.Build is null ? null : new LocalCode(pipeline.BaseDirectory, task.Code.ToList(), task.Build),
         };
     }
@@ -75,7 +79,9 @@ internal sealed class TaskCompilation(
             return new TaskArgument([]);
         }
 
-        return new TaskArgument(parts.Select(part => Resolve(part, field)).OfType<ArgumentPart>().ToList());
+        joined = null;
+        var resolved = parts.Select(part => Resolve(part, field)).OfType<ArgumentPart>().ToList();
+        return new TaskArgument(resolved) { Variant = joined };
     }
 
     private ArgumentPart? Resolve(TemplatePart part, string field)
@@ -86,6 +92,9 @@ internal sealed class TaskCompilation(
                 return new ArgumentPart(ArgumentPartKind.Literal, part.Value);
             case TemplatePartKind.OutDirectory:
                 return new ArgumentPart(ArgumentPartKind.OutDirectory, string.Empty);
+            case TemplatePartKind.Parameter when task.Variant.TryGetValue(part.Value, out var swept):
+                usedParameters[part.Value] = swept;
+                return new ArgumentPart(ArgumentPartKind.Literal, swept);
             case TemplatePartKind.Parameter when values.TryGetValue(part.Value, out var value):
                 usedParameters[part.Value] = value;
                 return new ArgumentPart(ArgumentPartKind.Literal, value);
@@ -101,13 +110,23 @@ internal sealed class TaskCompilation(
 
     private ArgumentPart? OutputPath(string reference, string field)
     {
-        var dot = reference.IndexOf('.', StringComparison.Ordinal);
-        var (taskId, output) = (reference[..dot], reference[(dot + 1)..]);
-        var upstream = pipeline.Tasks.FirstOrDefault(candidate => candidate.Id == taskId);
+        var (taskId, output) = VariantIds.SplitReference(reference)!.Value;
+        var upstream = tasks.FirstOrDefault(candidate => candidate.Id == taskId);
+        if (upstream is null && tasks.Any(candidate => candidate.Group == taskId))
+        {
+            // A join reading one variant of a sweep; the sweep expansion has said so.
+            return null;
+        }
+
         if (upstream is null)
         {
             problems.Add($"{Problems.At(task)}, {field}: unknown reference ${{{reference}}}: there is no task {taskId}; tasks: {List(pipeline.Tasks.Select(candidate => candidate.Id))}");
             return null;
+        }
+
+        if (task.IsJoin && upstream.Group is not null)
+        {
+            joined = upstream.Id;
         }
 
         var file = upstream.Outputs.FirstOrDefault(candidate => candidate.Key == output).Value;

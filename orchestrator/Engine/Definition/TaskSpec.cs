@@ -38,4 +38,48 @@ internal sealed class TaskSpec(string id, string? source)
     public List<string> Code { get; } = [];
 
     public LocalBuild? Build { get; set; }
+
+    /// <summary>The sweep: each name's values; the task (and what follows it up to a join) runs once per combination.</summary>
+    public List<KeyValuePair<string, List<string>>> Matrix { get; } = [];
+
+    /// <summary>Takes the outputs of every variant of a sweep (<c>${Task[*].output}</c>) and runs when at least one succeeded.</summary>
+    public bool IsJoin { get; set; }
+
+    /// <summary>For a variant: the sweep's task id and the values it runs with.</summary>
+    public string? Group { get; set; }
+
+    public SortedDictionary<string, string> Variant { get; } = new(StringComparer.Ordinal);
+
+    public TaskSpec CopyAs(string id)
+    {
+        var copy = new TaskSpec(id, Source)
+        {
+            Image = Image,
+            OutputDirectory = OutputDirectory,
+            Completion = Completion,
+            NeedsNetwork = NeedsNetwork,
+            Resources = Resources,
+            Retry = Retry,
+            Timeout = Timeout,
+            Build = Build,
+            IsJoin = IsJoin,
+            Group = Group,
+        };
+        copy.Command.AddRange(Command);
+        copy.Arguments.AddRange(Arguments);
+        copy.Outputs.AddRange(Outputs);
+        copy.Constraints.AddRange(Constraints);
+        copy.Code.AddRange(Code);
+        foreach (var (name, value) in Environment)
+        {
+            copy.Environment[name] = value;
+        }
+
+        foreach (var (name, value) in Variant)
+        {
+            copy.Variant[name] = value;
+        }
+
+        return copy;
+    }
 }

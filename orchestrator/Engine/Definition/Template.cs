@@ -62,10 +62,19 @@ internal static class Template
         return parts;
     }
 
+    /// <summary>The text that parses back into <paramref name="parts"/>.</summary>
+    public static string Render(IEnumerable<TemplatePart> parts) => string.Concat(parts.Select(part => part.Kind switch
+    {
+        TemplatePartKind.Literal => part.Value.Replace("$", "$$", StringComparison.Ordinal),
+        TemplatePartKind.OutDirectory => $"${{{OutDirectory}}}",
+        TemplatePartKind.DataPath => $"${{{DataPrefix}{part.Value}}}",
+        _ => $"${{{part.Value}}}",
+    }));
+
     private static TemplatePart Reference(string name) =>
         name == OutDirectory ? new TemplatePart(TemplatePartKind.OutDirectory, name)
         : name.StartsWith(DataPrefix, StringComparison.Ordinal) ? new TemplatePart(TemplatePartKind.DataPath, name[DataPrefix.Length..])
-        : name.Contains('.', StringComparison.Ordinal) ? new TemplatePart(TemplatePartKind.Output, name)
+        : VariantIds.SplitReference(name) is not null ? new TemplatePart(TemplatePartKind.Output, name)
         : new TemplatePart(TemplatePartKind.Parameter, name);
 }
 

@@ -8,6 +8,12 @@ namespace Orchestrator.Execution;
 /// <param name="DataRoot">The local data root, where outputs are staged and promoted.</param>
 internal sealed record EngineOptions(int Workers, int Retries, TimeSpan RetryBaseDelay, string LogDirectory, string DataRoot)
 {
+    /// <summary>The CPUs ready tasks may use at once; a task that declares none counts as one.</summary>
+    public double Cpus { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>The memory ready tasks may use at once.</summary>
+    public long MemoryBytes { get; init; } = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+
     public static readonly TimeSpan DefaultRetryBaseDelay = TimeSpan.FromSeconds(1);
 
     /// <summary>Exponential backoff with jitter: base, 2 x base, 4 x base, ... each up to 25% longer.</summary>

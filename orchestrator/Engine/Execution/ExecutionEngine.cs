@@ -23,16 +23,23 @@ internal sealed partial class ExecutionEngine(ITaskExecutor executor, EngineOpti
         var reports = RunReport.FromPlan(runId, plan).Tasks.ToDictionary(report => report.Task.Id, StringComparer.Ordinal);
         var pending = plan.ToRun.Select(planned => planned.Task).ToList();
         var running = new Dictionary<Task<TaskReport>, string>();
+        var capacity = new Capacity(options.Cpus, options.MemoryBytes);
         observer.RunStarted(runId, plan);
 
         while (true)
         {
             if (!cancellation.IsCancellationRequested)
             {
-                foreach (var task in pending.Where(task => task.DependsOn.All(id => IsDone(reports[id]))).Take(options.Workers - running.Count).ToList())
+                foreach (var task in pending.Where(task => JoinInputs.IsReady(task, reports)).ToList())
                 {
+                    if (running.Count >= options.Workers || !capacity.TryTake(task))
+                    {
+                        continue;
+                    }
+
                     pending.Remove(task);
-                    reports[task.Id] = reports[task.Id] with { State = new TaskState(ExecutionStatus.Running, "started") };
+                    var effective = JoinInputs.Effective(task, reports);
+                    reports[task.Id] = reports[task.Id] with { Task = effective, State = new TaskState(ExecutionStatus.Running, "started") };
                     running.Add(RunTaskAsync(reports[task.Id], runId, cancellation), task.Id);
                 }
             }
@@ -45,6 +52,7 @@ internal sealed partial class ExecutionEngine(ITaskExecutor executor, EngineOpti
             var finished = await Task.WhenAny(running.Keys);
             running.Remove(finished);
             var report = await finished;
+            capacity.Release(report.Task);
             reports[report.Task.Id] = report;
             observer.TaskStateChanged(runId, report);
             StopDependentsOfUnsuccessful(pending, reports, runId);
@@ -62,15 +70,12 @@ internal sealed partial class ExecutionEngine(ITaskExecutor executor, EngineOpti
         return runReport;
     }
 
-    private static bool IsDone(TaskReport report) => report.Status is ExecutionStatus.Complete or ExecutionStatus.Succeeded;
-
     // Pending is in dependency order, so one pass carries the first cause down a whole branch.
     private void StopDependentsOfUnsuccessful(List<Graph.TaskDefinition> pending, Dictionary<string, TaskReport> reports, string runId)
     {
         foreach (var task in pending.ToList())
         {
-            var blocker = task.DependsOn.Select(id => reports[id]).FirstOrDefault(report =>
-                report.Status is ExecutionStatus.Failed or ExecutionStatus.Aborted or ExecutionStatus.NotRun);
+            var blocker = JoinInputs.Blocker(task, reports);
             if (blocker is null)
             {
                 continue;

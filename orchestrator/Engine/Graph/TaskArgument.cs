@@ -8,6 +8,9 @@ namespace Orchestrator.Graph;
 /// </summary>
 internal sealed record TaskArgument(IReadOnlyList<ArgumentPart> Parts)
 {
+    /// <summary>In a join: the variant whose output this argument names; left out when that variant failed.</summary>
+    public string? Variant { get; init; }
+
     public static implicit operator TaskArgument(string literal) => new([new ArgumentPart(ArgumentPartKind.Literal, literal)]);
 
     /// <param name="dataRoot">The data root as the task sees it.</param>

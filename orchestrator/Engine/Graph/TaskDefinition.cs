@@ -55,6 +55,9 @@ internal sealed record TaskDefinition(
     /// <summary>The sweep a variant belongs to ("TrainModel" for "TrainModel[trees=100]"); null for a plain task.</summary>
     public string? Group { get; init; }
 
+    /// <summary>A join runs when at least one variant of each sweep it reads succeeded; the failed ones' arguments are left out.</summary>
+    public bool IsJoin { get; init; }
+
     /// <summary>Every data file the task writes: <see cref="Produces"/> and its file outputs.</summary>
     public IEnumerable<string> DataFiles =>
         Produces.Concat(Outputs.Where(output => output.Kind == TaskOutputKind.File).Select(output => output.Path)).Distinct(StringComparer.Ordinal);

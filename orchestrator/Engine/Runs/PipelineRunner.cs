@@ -75,6 +75,7 @@ internal sealed partial class PipelineRunner(Pipeline pipeline, RunContext conte
 
             Out.WriteLine($"run {runId}: {tasks.Count} to run with the {executor.Name} executor; logs in {logDirectory}");
             var options = new EngineOptions(request.Workers, request.Retries, context.RetryBaseDelay, logDirectory, request.DataRoot);
+            options = options with { Cpus = request.Cpus ?? options.Cpus, MemoryBytes = request.MemoryBytes ?? options.MemoryBytes };
             var recorder = new HistoryRecorder(history, request.Trigger, request.DataRoot, pipeline.Report, values, context.Time);
             var engine = new ExecutionEngine(executor, options, completion.Hashes, Out, context.Time, RunObserver.Combine(recorder, observer));
             return await engine.RunAsync(plan, runId, cancellation);

@@ -13,8 +13,15 @@ internal sealed record RunRequest(
     string? Force,
     IReadOnlyDictionary<string, string> Parameters,
     ExecutorRequest Executor,
-    int Workers = 1,
+    int Workers = int.MaxValue,
     int Retries = 0,
     bool ExistenceOnly = false,
     bool Verify = false,
-    RunTrigger Trigger = RunTrigger.Cli);
+    RunTrigger Trigger = RunTrigger.Cli)
+{
+    /// <summary>The CPUs tasks may use at once; null for this machine's.</summary>
+    public double? Cpus { get; init; }
+
+    /// <summary>The memory tasks may use at once; null for this machine's.</summary>
+    public long? MemoryBytes { get; init; }
+}
