@@ -30,11 +30,16 @@ internal sealed partial class CliApp(CliEnvironment environment)
                 Parsed<object> { Value: ServeOptions serve } => await new ServeCommand(synchronized).ExecuteAsync(serve, cancellation),
                 Parsed<object> { Value: HistoryOptions history } => new HistoryCommand(synchronized).Execute(history),
                 Parsed<object> { Value: RunOptions run } => await new RunCommand(synchronized).ExecuteAsync(run, cancellation),
-                Parsed<object> { Value: StatusOptions status } => new StatusCommand(synchronized).Execute(status),
+                Parsed<object> { Value: StatusOptions status } => new StatusCommand(synchronized).Execute(status, cancellation),
                 Parsed<object> { Value: InvalidateOptions invalidate } => new InvalidateCommand(synchronized).Execute(invalidate),
                 NotParsed<object> notParsed => ReportParseResult(notParsed, synchronized),
                 _ => throw new InvalidOperationException("unexpected parser result"),
             };
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            synchronized.Error.WriteLine("orchestrator: cancelled");
+            return ExitCodes.Cancelled;
         }
         catch (InvalidPipelineException e)
         {

@@ -13,7 +13,7 @@ internal sealed class RunCommand(CliEnvironment environment)
         if (options.DryRun)
         {
             var run = runner.Prepare(request);
-            var plan = runner.Preview(run);
+            var plan = runner.Preview(run, cancellation);
             runner.WritePlan(plan, request.DataRoot);
             environment.Out.WriteLine($"plan: {plan.ToRun.Count()} to run, {plan.CompleteCount} complete");
             return ExitCodes.Success;

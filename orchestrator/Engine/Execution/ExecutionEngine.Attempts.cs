@@ -39,7 +39,7 @@ internal sealed partial class ExecutionEngine
             observer.TaskStateChanged(runId, report);
             try
             {
-                var observed = new ObservedTaskLog(log, observer, runId, task.Id, attempt);
+                var observed = DataRootPathLog.For(new ObservedTaskLog(log, observer, runId, task.Id, attempt), executor.TaskDataRoot, options.DataRoot);
                 promotion.Prepare(task);
                 var result = await ExecuteAsync(invocation, observed, cancellation);
                 if (result.Succeeded)

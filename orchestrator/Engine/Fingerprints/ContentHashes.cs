@@ -6,10 +6,15 @@ namespace Orchestrator.Fingerprints;
 /// <summary>
 /// SHA-256 of files, with a fast path: a cache of (path, size, modification time) -> hash kept in
 /// data_root/.orchestrator/hash-cache.json, so an unchanged file is never read again. A file whose size
-/// or time changed is re-hashed, so touching a file without changing it keeps its hash. Thread-safe.
+/// or time changed is re-hashed, so touching a file without changing it keeps its hash. Only regular
+/// files are read: anything else (a device, a FIFO, a folder, a symlink) has no hash and so never
+/// matches a fingerprint. Hashing stops at once when <see cref="Cancellation"/> is cancelled. A cache
+/// that cannot be read is discarded, and one that cannot be written only costs re-hashing later. Thread-safe.
 /// </summary>
 internal sealed class ContentHashes
 {
+    public const string NotARegularFile = "not-a-regular-file";
+
     private const string FileName = "hash-cache.json";
     private const int BufferSize = 1 << 20;
 
@@ -18,21 +23,29 @@ internal sealed class ContentHashes
     private readonly Lock gate = new();
     private bool changed;
 
-    private ContentHashes(string cachePath, Dictionary<string, CachedHash> cache)
+    private ContentHashes(string cachePath, Dictionary<string, CachedHash> cache, CancellationToken cancellation)
     {
         this.cachePath = cachePath;
         this.cache = cache;
+        Cancellation = cancellation;
     }
 
-    public static ContentHashes Load(string dataRoot)
+    public CancellationToken Cancellation { get; }
+
+    public static ContentHashes Load(string dataRoot, CancellationToken cancellation = default)
     {
         var path = Path.Combine(dataRoot, ".orchestrator", FileName);
-        return new ContentHashes(path, ReadCache(path));
+        return new ContentHashes(path, ReadCache(path), cancellation);
     }
 
     /// <summary>The file's SHA-256 as lowercase hex, from the cache when its size and time are unchanged.</summary>
     public string Of(string path)
     {
+        if (!IsRegularFile(path))
+        {
+            return NotARegularFile;
+        }
+
         var file = new FileInfo(path);
         var key = file.FullName;
         var (size, modified) = (file.Length, file.LastWriteTimeUtc.Ticks);
@@ -44,21 +57,19 @@ internal sealed class ContentHashes
             }
         }
 
-        var hash = Compute(path);
-        lock (gate)
-        {
-            cache[key] = new CachedHash(size, modified, hash);
-            changed = true;
-        }
-
-        return hash;
+        return Rehash(path);
     }
 
     /// <summary>Reads the file again whatever the cache says, and keeps the new hash.</summary>
     public string Rehash(string path)
     {
+        if (!IsRegularFile(path))
+        {
+            return NotARegularFile;
+        }
+
         var file = new FileInfo(path);
-        var hash = Compute(path);
+        var hash = Compute(path, Cancellation);
         lock (gate)
         {
             cache[file.FullName] = new CachedHash(file.Length, file.LastWriteTimeUtc.Ticks, hash);
@@ -79,13 +90,24 @@ internal sealed class ContentHashes
         }
     }
 
-    public static string Compute(string path)
+    public static string Compute(string path, CancellationToken cancellation = default)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.SequentialScan);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[BufferSize];
+        int read;
+        while ((read = stream.Read(buffer)) > 0)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            sha.AppendData(buffer, 0, read);
+        }
+
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
 
-    /// <summary>Writes the cache back if anything was added; a lost cache only costs re-hashing.</summary>
+    public static bool IsRegularFile(string path) => Posix.FileStat.IsRegularFile(path);
+
+    /// <summary>Writes the cache back if anything was added; a cache that cannot be written is left for next time.</summary>
     public void Save()
     {
         lock (gate)
@@ -95,9 +117,21 @@ internal sealed class ContentHashes
                 return;
             }
 
-            Directory.CreateDirectory(Path.GetDirectoryName(cachePath)!);
-            AtomicFile.Write(cachePath, JsonSerializer.SerializeToUtf8Bytes(cache));
-            changed = false;
+            try
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(cachePath)!);
+                if (Directory.Exists(cachePath))
+                {
+                    Directory.Move(cachePath, $"{cachePath}.not-a-file-{Environment.ProcessId}");
+                }
+
+                AtomicFile.Write(cachePath, JsonSerializer.SerializeToUtf8Bytes(cache));
+                changed = false;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Only costs re-hashing on the next run; a full disk is reported where it matters (promotion, history).
+            }
         }
     }
 
@@ -105,9 +139,10 @@ internal sealed class ContentHashes
     {
         try
         {
-            return JsonSerializer.Deserialize<Dictionary<string, CachedHash>>(File.ReadAllBytes(path)) ?? [];
+            var read = JsonSerializer.Deserialize<Dictionary<string, CachedHash?>>(File.ReadAllBytes(path)) ?? [];
+            return read.Where(pair => pair.Value is { Sha256: not null }).ToDictionary(pair => pair.Key, pair => pair.Value!);
         }
-        catch (Exception e) when (e is IOException or JsonException)
+        catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
         {
             return [];
         }

@@ -50,7 +50,14 @@ internal sealed partial class RunLock : IDisposable
         }
 
         var holder = new RunLockHolder(Environment.ProcessId, Environment.MachineName, time.GetUtcNow());
-        Fingerprints.AtomicFile.Write(holderPath, System.Text.Encoding.UTF8.GetBytes(holder.Serialize()));
+        try
+        {
+            Fingerprints.AtomicFile.Write(holderPath, System.Text.Encoding.UTF8.GetBytes(holder.Serialize()));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The holder file only names the holder in messages; the kernel lock is held either way.
+        }
         return new RunLock(descriptor, holderPath);
     }
 

@@ -29,8 +29,8 @@ internal sealed partial class PipelineRunner(Pipeline pipeline, RunContext conte
     }
 
     /// <summary>What a run would do now, without the lock and without running anything.</summary>
-    public ExecutionPlan Preview(PreparedRun run) =>
-        Planner.Plan(run.Graph, CompletionCheck.For(run.Request.DataRoot, run.Request.ExistenceOnly, run.Request.Verify).State, [run.Target], run.Forced);
+    public ExecutionPlan Preview(PreparedRun run, CancellationToken cancellation = default) =>
+        Planner.Plan(run.Graph, CompletionCheck.For(run.Request.DataRoot, run.Request.ExistenceOnly, run.Request.Verify, cancellation).State, [run.Target], run.Forced);
 
     public async Task<RunResult> RunAsync(RunRequest request, IRunObserver? observer, CancellationToken cancellation)
     {
@@ -39,9 +39,10 @@ internal sealed partial class PipelineRunner(Pipeline pipeline, RunContext conte
         using var runLock = RunLock.Acquire(request.DataRoot, context.Time);
         var history = RunHistory.Open(request.DataRoot, context.Error);
         history.MarkInterrupted(context.Time.GetUtcNow());
+        RemoveLeftovers(run, request.DataRoot);
         new ParameterStore(request.DataRoot, pipeline).Remember(run.Parameters);
 
-        var completion = CompletionCheck.For(request.DataRoot, request.ExistenceOnly, request.Verify);
+        var completion = CompletionCheck.For(request.DataRoot, request.ExistenceOnly, request.Verify, cancellation);
         var plan = Planner.Plan(run.Graph, completion.State, [run.Target], run.Forced);
         completion.Hashes.Save();
         WritePlan(plan, request.DataRoot);
@@ -88,6 +89,19 @@ internal sealed partial class PipelineRunner(Pipeline pipeline, RunContext conte
         finally
         {
             (executor as IDisposable)?.Dispose();
+        }
+    }
+
+    private void RemoveLeftovers(PreparedRun run, string dataRoot)
+    {
+        var state = Path.Combine(dataRoot, RunLogs.OrchestratorDirectory);
+        var folders = run.Graph.Tasks.SelectMany(task => task.DataFiles.Concat(task.Outputs.Select(output => output.Path)))
+            .Select(path => Path.GetDirectoryName(Path.Combine(dataRoot, path))!)
+            .Concat([state, Path.Combine(state, "fingerprints")]);
+        var removed = Fingerprints.AtomicFile.RemoveLeftovers(folders);
+        if (removed > 0)
+        {
+            Out.WriteLine($"removed {removed} half-written file(s) an interrupted run left behind");
         }
     }
 

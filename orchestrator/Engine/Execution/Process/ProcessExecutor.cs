@@ -42,7 +42,7 @@ internal sealed class ProcessExecutor(string dataRoot, ContentHashes hashes, Tex
     {
         var line = invocation.Command.Concat(invocation.Arguments).ToList();
         var stderrTail = new Queue<string>();
-        var processes = new StepProcesses(dataRoot);
+        var processes = new StepProcesses(dataRoot, progress);
         processes.KillOrphanOf(invocation.TaskId);
         var target = $"command {string.Join(' ', line.Select(ShellQuoting.Quote))}";
         int exitCode;

@@ -33,7 +33,7 @@ internal sealed class OutputPromotion(string dataRoot, ContentHashes hashes, ICo
     {
         var staging = StagingPaths.StagingDirectory(dataRoot, task.Id);
         var files = task.DataFiles.Select(path => new StagedFile(path, Path.Combine(staging, Path.GetRelativePath(task.OutputDirectory.Length == 0 ? "." : task.OutputDirectory, path)))).ToList();
-        if (files.FirstOrDefault(file => !IsRegularFile(file.Staged)) is { } absent)
+        if (files.FirstOrDefault(file => !ContentHashes.IsRegularFile(file.Staged)) is { } absent)
         {
             var message = $"exited 0 but did not write {absent.Final} (into {StagingPaths.StagingRelative(task.Id)}/); nothing was promoted";
             log.Line(LogStream.Stderr, message);
@@ -80,9 +80,6 @@ internal sealed class OutputPromotion(string dataRoot, ContentHashes hashes, ICo
         Directory.CreateDirectory(Path.GetDirectoryName(failed)!);
         Directory.Move(staging, failed);
     }
-
-    private static bool IsRegularFile(string path) =>
-        File.Exists(path) && !new FileInfo(path).Attributes.HasFlag(FileAttributes.ReparsePoint);
 
     // Best effort: a step process orphaned by a killed orchestrator may still be writing here; a leftover folder is harmless.
     private static void RemoveStaging(string staging)

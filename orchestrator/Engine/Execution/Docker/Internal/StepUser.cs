@@ -19,7 +19,7 @@ internal static class StepUser
             return Pipeline;
         }
 
-        var (uid, gid) = FileOwner.Of(localDataRoot);
+        var (uid, gid) = Posix.FileStat.Owner(localDataRoot);
         return uid != 0 ? $"{uid}:{gid}" : Pipeline;
     }
 
@@ -28,7 +28,7 @@ internal static class StepUser
     {
         if (user == Pipeline && OperatingSystem.IsLinux() && Environment.IsPrivilegedProcess && Directory.Exists(localStaging))
         {
-            FileOwner.Change(localStaging, PipelineId, PipelineId);
+            Posix.FileStat.ChangeOwner(localStaging, PipelineId, PipelineId);
         }
     }
 }
