@@ -19,7 +19,14 @@ internal sealed record CliEnvironment(TextWriter Out, TextWriter Error, TimeProv
 
     public TimeSpan RetryBaseDelay { get; init; } = EngineOptions.DefaultRetryBaseDelay;
 
-    public static CliEnvironment FromConsole(Pipeline? pipeline) => new(Console.Out, Console.Error, TimeProvider.System) { Pipeline = pipeline };
+    /// <summary>The terminal a live view of running tasks is drawn on; null when output is not a terminal (CI, compose, a pipe), which gets plain lines.</summary>
+    public Spectre.Console.IAnsiConsole? Terminal { get; init; }
+
+    public static CliEnvironment FromConsole(Pipeline? pipeline) => new(Console.Out, Console.Error, TimeProvider.System)
+    {
+        Pipeline = pipeline,
+        Terminal = Console.IsOutputRedirected ? null : Spectre.Console.AnsiConsole.Console,
+    };
 
     internal RunContext RunContext => new(Out, Error, Time, GetVariable, CreateExecutor) { RetryBaseDelay = RetryBaseDelay };
 

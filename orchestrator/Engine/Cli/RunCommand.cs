@@ -19,7 +19,14 @@ internal sealed class RunCommand(CliEnvironment environment)
             return ExitCodes.Success;
         }
 
-        var result = await runner.RunAsync(request, observer: null, cancellation);
+        if (environment.Terminal is not { } terminal)
+        {
+            return ExitCodes.Of((await runner.RunAsync(request, observer: null, cancellation)).Outcome);
+        }
+
+        await using var view = new LiveRunView(terminal, environment.Time);
+        var live = new PipelineRunner(runner.Pipeline, environment.RunContext with { TaskOutput = TextWriter.Null });
+        var result = await live.RunAsync(request, view, cancellation);
         return ExitCodes.Of(result.Outcome);
     }
 }

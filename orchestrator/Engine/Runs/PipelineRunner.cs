@@ -78,7 +78,7 @@ internal sealed partial class PipelineRunner(Pipeline pipeline, RunContext conte
             var options = new EngineOptions(request.Workers, request.Retries, context.RetryBaseDelay, logDirectory, request.DataRoot);
             options = options with { Cpus = request.Cpus ?? options.Cpus, MemoryBytes = request.MemoryBytes ?? options.MemoryBytes };
             var recorder = new HistoryRecorder(history, request.Trigger, request.DataRoot, pipeline.Report, values, context.Time);
-            var engine = new ExecutionEngine(executor, options, completion.Hashes, Out, context.Time, RunObserver.Combine(recorder, observer));
+            var engine = new ExecutionEngine(executor, options, completion.Hashes, context.TaskLines, context.Time, RunObserver.Combine(recorder, observer));
             return await engine.RunAsync(plan, runId, cancellation);
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)

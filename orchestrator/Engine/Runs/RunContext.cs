@@ -8,4 +8,9 @@ namespace Orchestrator.Runs;
 internal sealed record RunContext(TextWriter Out, TextWriter Error, TimeProvider Time, Func<string, string?> GetVariable, ExecutorFactory CreateExecutor)
 {
     public TimeSpan RetryBaseDelay { get; init; } = EngineOptions.DefaultRetryBaseDelay;
+
+    /// <summary>Where task progress and task output lines go while tasks run; <see cref="Out"/> unless a live view shows them instead.</summary>
+    public TextWriter? TaskOutput { get; init; }
+
+    internal TextWriter TaskLines => TaskOutput ?? Out;
 }
