@@ -53,9 +53,28 @@ public static class Wine
                 "--in-test-features-csv", impute.Ref("test-features"), "--in-test-target-csv", impute.Ref("test-target"), "--in-trained-model", train.Ref("model"))
             .Output("predictions-vs-actuals", "PredictionsVSActuals.png").Output("feature-importances", "FeatureImportances.png").Output("metrics", "metrics.json");
 
+        // The experiment: a grid of forests, each trained on the first 90% of the training rows and scored on
+        // the last 10% (the test set is never used to choose), the best retrained on all of them and evaluated.
+        var trees = pipeline.Parameter("experiment-trees", "50,100,200", description: "The tree counts the Experiment sweeps.");
+        var leaves = pipeline.Parameter("experiment-leaves", "250,500,1000", description: "The leaf counts the Experiment sweeps.");
+        var variant = Step("TrainVariant", "train_model", "output/experiments").Matrix("trees", trees).Matrix("leaves", leaves)
+            .Args("--in-train-features-csv", impute.Ref("train-features"), "--in-train-target-csv", impute.Ref("train-target"),
+                "--validation-fraction", "0.1", "--trees", "${trees}", "--leaves", "${leaves}", "--out-dir", Out.Directory)
+            .Resources(cpus: 1, memory: "1g")
+            .Output("model", "model.zip").Output("validation", "validation.json");
+        var select = Flagged("SelectModel", "select_model", "output/experiments", "--in-variant", variant.Ref("validation").All).Join()
+            .Output("results", "results.csv").Output("results-json", "results.json").Output("comparison", "Comparison.png").Output("chosen", "chosen.json");
+        var chosen = Step("TrainChosen", "train_model", "output/experiments")
+            .Args("--in-train-features-csv", impute.Ref("train-features"), "--in-train-target-csv", impute.Ref("train-target"), "--params-file", select.Ref("chosen"), "--out-dir", Out.Directory)
+            .Output("model", "model.zip");
+        Flagged("Experiment", "evaluate_model", "output/experiments",
+                "--in-test-features-csv", impute.Ref("test-features"), "--in-test-target-csv", impute.Ref("test-target"), "--in-trained-model", chosen.Ref("model"))
+            .Output("predictions-vs-actuals", "PredictionsVSActuals.png").Output("feature-importances", "FeatureImportances.png").Output("metrics", "metrics.json");
+
         return pipeline
             .DefaultTarget(evaluate.Id)
             .Report("Wine rating predictor", evaluate.Ref("metrics"), ["mse", "r2"], [evaluate.Ref("predictions-vs-actuals"), evaluate.Ref("feature-importances")])
+            .SweepReport(variant.Ref("validation"), "validation.mse")
             .Build();
     }
 }

@@ -19,7 +19,15 @@ internal sealed class HistoryCommand(CliEnvironment environment)
         var pipeline = environment.PipelineFor(options);
         var history = RunHistory.Open(environment.DataRootOf(options), environment.Error);
         var compare = options.Compare.ToList();
-        if (compare.Count == 2)
+        if (options.Experiment is { } experiment)
+        {
+            WriteVariants(Find(history, experiment), history.Variants(experiment), pipeline.Report.SweepMetric);
+        }
+        else if (compare.Count == 2 && history.Run(compare[0]) is null && history.Variant(compare[0]) is { } left && history.Variant(compare[1]) is { } right)
+        {
+            WriteComparison(AsRun(left), AsRun(right));
+        }
+        else if (compare.Count == 2)
         {
             WriteComparison(Find(history, compare[0]), Find(history, compare[1]));
         }
@@ -56,6 +64,37 @@ internal sealed class HistoryCommand(CliEnvironment environment)
         ];
         TextTable.Write(Out, rows, rightAligned: [3, .. Enumerable.Range(5, columns.Count)]);
     }
+
+    /// <summary>The variants, ranked by <paramref name="metric"/> (lowest first; failed ones last), with every number they recorded.</summary>
+    private void WriteVariants(RunRecord run, IReadOnlyList<VariantRecord> variants, string? metric)
+    {
+        if (variants.Count == 0)
+        {
+            Out.WriteLine($"run {run.Id} ran no sweep");
+            return;
+        }
+
+        var metrics = variants.ToDictionary(variant => variant.Task, variant => RunMetrics.Parse(variant.Metrics), StringComparer.Ordinal);
+        var names = variants.SelectMany(variant => variant.Parameters.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var numbers = metrics.Values.SelectMany(values => values.Keys).Distinct(StringComparer.OrdinalIgnoreCase)
+            .OrderBy(name => name.Equals(metric, StringComparison.OrdinalIgnoreCase) ? 0 : 1).ThenBy(name => name, StringComparer.Ordinal).ToList();
+        var ranked = variants.OrderBy(variant => variant.Outcome == "succeeded" ? 0 : 1)
+            .ThenBy(variant => metric is not null && metrics[variant.Task].TryGetValue(metric, out var value) ? value : double.MaxValue)
+            .ThenBy(variant => variant.Seconds ?? double.MaxValue).ToList();
+        List<string[]> rows =
+        [
+            ["VARIANT", .. names.Select(name => name.ToUpperInvariant()), "OUTCOME", "SECONDS", .. numbers.Select(name => name.ToUpperInvariant())],
+            .. ranked.Select(variant => (string[])[
+                variant.Task, .. names.Select(name => variant.Parameters.GetValueOrDefault(name) ?? "-"), variant.Outcome,
+                variant.Seconds is { } seconds ? seconds.ToString("0.0", CultureInfo.InvariantCulture) : "-",
+                .. numbers.Select(name => Number(metrics[variant.Task].TryGetValue(name, out var value) ? value : null))]),
+        ];
+        Out.WriteLine(metric is null ? $"variants of run {run.Id}:" : $"variants of run {run.Id}, best {metric} first:");
+        TextTable.Write(Out, rows, rightAligned: [.. Enumerable.Range(names.Count + 2, numbers.Count + 1)]);
+    }
+
+    private static RunRecord AsRun(VariantRecord variant) =>
+        new($"{variant.RunId}/{variant.Task}", "sweep", default, null, Runs.RunOutcomes.Parse(variant.Outcome), null, variant.Metrics, variant.Parameters);
 
     private void WriteComparison(RunRecord a, RunRecord b)
     {

@@ -47,7 +47,14 @@ public sealed class PipelineBuilder(string name)
     /// <param name="plots">Output files (PNG) archived with each run and shown in its details.</param>
     public PipelineBuilder Report(string title, OutputRef? metrics = null, IEnumerable<string>? columns = null, IEnumerable<OutputRef>? plots = null)
     {
-        report = new ReportSpec(title, metrics, columns?.ToList() ?? [], plots?.ToList() ?? []);
+        report = new ReportSpec(title, metrics, columns?.ToList() ?? [], plots?.ToList() ?? []) { SweepMetrics = report?.SweepMetrics, SweepMetric = report?.SweepMetric };
+        return this;
+    }
+
+    /// <summary>Records each variant of a sweep with the numbers of its <paramref name="metrics"/> output, ranked by <paramref name="rankBy"/>, lowest first.</summary>
+    public PipelineBuilder SweepReport(OutputRef metrics, string rankBy)
+    {
+        report = (report ?? ReportSpec.Empty(Name)) with { SweepMetrics = metrics, SweepMetric = rankBy };
         return this;
     }
 

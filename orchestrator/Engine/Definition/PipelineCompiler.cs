@@ -12,7 +12,7 @@ internal static class PipelineCompiler
     public static TaskGraph Compile(Pipeline pipeline, IReadOnlyDictionary<string, string> values)
     {
         var problems = new List<string>();
-        var specs = SweepExpansion.Expand(pipeline.Tasks, problems);
+        var specs = SweepExpansion.Expand(pipeline.Tasks, values, problems);
         var producers = Producers(specs, problems);
         var tasks = specs.Select(task => new TaskCompilation(task, specs, pipeline, values, producers, problems).Compile()).ToList();
         if (problems.Count > 0)

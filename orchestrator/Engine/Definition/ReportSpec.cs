@@ -6,5 +6,11 @@ namespace Orchestrator;
 /// </summary>
 public sealed record ReportSpec(string Title, OutputRef? Metrics, IReadOnlyList<string> Columns, IReadOnlyList<OutputRef> Plots)
 {
+    /// <summary>A swept task's output holding each variant's JSON metrics, recorded per variant; <see cref="SweepMetric"/> ranks them (lowest first).</summary>
+    public OutputRef? SweepMetrics { get; init; }
+
+    /// <summary>The number variants are ranked by, e.g. "validation.mse" (nested JSON names joined with dots).</summary>
+    public string? SweepMetric { get; init; }
+
     public static ReportSpec Empty(string title) => new(title, null, [], []);
 }

@@ -8,7 +8,7 @@ namespace Orchestrator.Definition;
 /// </summary>
 internal static class SweepExpansion
 {
-    public static List<TaskSpec> Expand(IReadOnlyList<TaskSpec> tasks, List<string> problems)
+    public static List<TaskSpec> Expand(IReadOnlyList<TaskSpec> tasks, IReadOnlyDictionary<string, string> parameters, List<string> problems)
     {
         if (tasks.All(task => task.Matrix.Count == 0))
         {
@@ -17,7 +17,7 @@ internal static class SweepExpansion
 
         var byId = tasks.GroupBy(task => task.Id).ToDictionary(group => group.Key, group => group.First(), StringComparer.Ordinal);
         var origins = Origins(tasks, byId, problems);
-        var grids = tasks.Where(task => task.Matrix.Count > 0).ToDictionary(task => task.Id, task => Grid(task, problems), StringComparer.Ordinal);
+        var grids = tasks.Where(task => task.Matrix.Count > 0).ToDictionary(task => task.Id, task => Grid(task, parameters, problems), StringComparer.Ordinal);
         var expanded = new List<TaskSpec>();
         foreach (var task in tasks)
         {
@@ -86,11 +86,13 @@ internal static class SweepExpansion
         return origins;
     }
 
-    private static List<SortedDictionary<string, string>> Grid(TaskSpec task, List<string> problems)
+    /// <summary>Every combination of the matrix's values; a value may be a parameter holding a comma-separated list ("${trees}" with trees=50,100).</summary>
+    private static List<SortedDictionary<string, string>> Grid(TaskSpec task, IReadOnlyDictionary<string, string> parameters, List<string> problems)
     {
         List<SortedDictionary<string, string>> grid = [new(StringComparer.Ordinal)];
-        foreach (var (name, values) in task.Matrix)
+        foreach (var (name, declared) in task.Matrix)
         {
+            var values = declared.SelectMany(value => Substitute(value, parameters).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToList();
             if (values.Count == 0 || values.Distinct().Count() != values.Count)
             {
                 problems.Add($"{Problems.At(task)}, matrix.{name}: needs one or more distinct values");
@@ -165,6 +167,11 @@ internal static class SweepExpansion
         joined.Arguments.AddRange(arguments);
         return joined;
     }
+
+    private static string Substitute(string value, IReadOnlyDictionary<string, string> parameters) =>
+        SafeParse(value) is { } parts
+            ? string.Concat(parts.Select(part => part.Kind == TemplatePartKind.Parameter && parameters.TryGetValue(part.Value, out var given) ? given : part.Kind == TemplatePartKind.Literal ? part.Value : string.Empty))
+            : value;
 
     private static IReadOnlyList<TemplatePart>? SafeParse(string text)
     {

@@ -48,6 +48,7 @@ internal sealed class TaskCompilation(
             Constraints = task.Constraints.ToList(),
             BaseDirectory = pipeline.BaseDirectory,
             Group = task.Group,
+            VariantValues = new SortedDictionary<string, string>(task.Variant, StringComparer.Ordinal),
             IsJoin = task.IsJoin,
             Code = task.Code.Count == 0 && task.Build is null ? null : new LocalCode(pipeline.BaseDirectory, task.Code.ToList(), task.Build),
         };

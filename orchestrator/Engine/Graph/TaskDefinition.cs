@@ -55,6 +55,9 @@ internal sealed record TaskDefinition(
     /// <summary>The sweep a variant belongs to ("TrainModel" for "TrainModel[trees=100]"); null for a plain task.</summary>
     public string? Group { get; init; }
 
+    /// <summary>A variant's values ("trees" -> "100"); empty for a plain task.</summary>
+    public IReadOnlyDictionary<string, string> VariantValues { get; init; } = new Dictionary<string, string>();
+
     /// <summary>A join runs when at least one variant of each sweep it reads succeeded; the failed ones' arguments are left out.</summary>
     public bool IsJoin { get; init; }
 

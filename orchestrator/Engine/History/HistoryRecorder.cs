@@ -9,7 +9,7 @@ namespace Orchestrator.History;
 /// Writes a run into the history as the engine walks it: the run with its parameter values, each attempt,
 /// and at the end the report's metrics and plots when the task producing them ran.
 /// </summary>
-internal sealed class HistoryRecorder(RunHistory history, RunTrigger trigger, string dataRoot, ReportSpec report, IReadOnlyDictionary<string, string> parameters, TimeProvider time) : IRunObserver
+internal sealed class HistoryRecorder(RunHistory history, RunTrigger trigger, string dataRoot, ReportSpec spec, IReadOnlyDictionary<string, string> parameters, TimeProvider time) : IRunObserver
 {
     public void RunStarted(string runId, ExecutionPlan plan) => history.RunStarted(runId, trigger, time.GetUtcNow(), parameters);
 
@@ -30,6 +30,11 @@ internal sealed class HistoryRecorder(RunHistory history, RunTrigger trigger, st
         {
             FinishAttempt(runId, report, report.Attempts - 1, now, report.Status.ToString().ToLowerInvariant(), report.State.Reason);
         }
+
+        if (report.Task.Group is { } sweep && report.Status is ExecutionStatus.Succeeded or ExecutionStatus.Failed or ExecutionStatus.Aborted or ExecutionStatus.NotRun)
+        {
+            history.VariantFinished(runId, report.Task.Id, sweep, report.Task.VariantValues, report.Status == ExecutionStatus.NotRun ? "not run" : report.Status.ToString().ToLowerInvariant(), report.Duration?.TotalSeconds, VariantMetrics(report));
+        }
     }
 
     public void TaskLogLine(string runId, string taskId, int attempt, LogStream stream, string text)
@@ -40,14 +45,32 @@ internal sealed class HistoryRecorder(RunHistory history, RunTrigger trigger, st
     {
         string? metrics = null;
         var producers = runReport.Tasks.Where(task => task.Status == ExecutionStatus.Succeeded).ToDictionary(task => task.Task.Id, task => task.Task, StringComparer.Ordinal);
-        var metricsPath = report.Metrics is { } m && producers.TryGetValue(m.TaskId, out var metricsTask) ? metricsTask.NamedOutputs.GetValueOrDefault(m.Name) : null;
-        var plots = report.Plots.Where(plot => producers.ContainsKey(plot.TaskId)).Select(plot => producers[plot.TaskId].NamedOutputs.GetValueOrDefault(plot.Name)).OfType<string>().ToList();
+        var metricsPath = spec.Metrics is { } m && producers.TryGetValue(m.TaskId, out var metricsTask) ? metricsTask.NamedOutputs.GetValueOrDefault(m.Name) : null;
+        var plots = spec.Plots.Where(plot => producers.ContainsKey(plot.TaskId)).Select(plot => producers[plot.TaskId].NamedOutputs.GetValueOrDefault(plot.Name)).OfType<string>().ToList();
         if (metricsPath is not null || plots.Count > 0)
         {
             metrics = RunMetrics.Archive(dataRoot, runReport.RunId, metricsPath, plots);
         }
 
         history.RunFinished(runReport.RunId, time.GetUtcNow(), RunOutcomes.Of(runReport), runReport.SummaryLine, metrics);
+    }
+
+    private string? VariantMetrics(TaskReport report)
+    {
+        if (report.Status != ExecutionStatus.Succeeded || spec.SweepMetrics is not { } metrics || metrics.TaskId != report.Task.Group
+            || report.Task.NamedOutputs.GetValueOrDefault(metrics.Name) is not { } path)
+        {
+            return null;
+        }
+
+        try
+        {
+            return File.ReadAllText(Path.Combine(dataRoot, path));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     private void FinishAttempt(string runId, TaskReport report, int attempt, DateTimeOffset now, string status, string? reason) =>

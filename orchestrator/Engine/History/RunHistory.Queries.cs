@@ -15,6 +15,25 @@ internal sealed partial class RunHistory
     public RunRecord? Run(string runId) =>
         Query($"SELECT {RunColumns} FROM runs WHERE id = $id", ReadRun, ("$id", runId)).SingleOrDefault();
 
+    /// <summary>The variants of the sweeps a run ran.</summary>
+    public IReadOnlyList<VariantRecord> Variants(string runId) =>
+        Query(
+            "SELECT run_id, task, sweep, parameters, outcome, seconds, metrics FROM variants WHERE run_id = $run ORDER BY task",
+            row => new VariantRecord(row.GetString(0), row.GetString(1), row.GetString(2), Parameters(row.GetString(3)), row.GetString(4), row.IsDBNull(5) ? null : row.GetDouble(5), Text(row, 6)),
+            ("$run", runId));
+
+    /// <summary>A variant of a sweep in any run, by its id ("Train[trees=100]") or "RUN/TASK".</summary>
+    public VariantRecord? Variant(string reference)
+    {
+        var slash = reference.IndexOf('/', StringComparison.Ordinal);
+        return Query(
+            slash > 0
+                ? "SELECT run_id, task, sweep, parameters, outcome, seconds, metrics FROM variants WHERE run_id = $run AND task = $task"
+                : "SELECT v.run_id, v.task, v.sweep, v.parameters, v.outcome, v.seconds, v.metrics FROM variants v JOIN runs r ON r.id = v.run_id WHERE v.task = $task ORDER BY r.started DESC LIMIT 1",
+            row => new VariantRecord(row.GetString(0), row.GetString(1), row.GetString(2), Parameters(row.GetString(3)), row.GetString(4), row.IsDBNull(5) ? null : row.GetDouble(5), Text(row, 6)),
+            ("$run", slash > 0 ? reference[..slash] : null), ("$task", slash > 0 ? reference[(slash + 1)..] : reference)).SingleOrDefault();
+    }
+
     /// <summary>A run's attempts in the order they started.</summary>
     public IReadOnlyList<AttemptRecord> Attempts(string runId) =>
         Query(

@@ -76,6 +76,12 @@ internal sealed partial class RunHistory
             "UPDATE attempts SET ended = $ended, status = $status, exit_code = $exit, reason = $reason WHERE run_id = $run AND task = $task AND attempt = $attempt",
             ("$run", runId), ("$task", task), ("$attempt", attempt), ("$ended", Format(ended)), ("$status", status), ("$exit", exitCode), ("$reason", reason));
 
+    /// <summary>A variant of a sweep as it ended in a run: its values, outcome, duration and metrics.</summary>
+    public void VariantFinished(string runId, string task, string sweep, IReadOnlyDictionary<string, string> parameters, string outcome, double? seconds, string? metrics) =>
+        Write(
+            "INSERT OR REPLACE INTO variants (run_id, task, sweep, parameters, outcome, seconds, metrics) VALUES ($run, $task, $sweep, $parameters, $outcome, $seconds, $metrics)",
+            ("$run", runId), ("$task", task), ("$sweep", sweep), ("$parameters", JsonSerializer.Serialize(parameters)), ("$outcome", outcome), ("$seconds", seconds), ("$metrics", metrics));
+
     private void CreateSchema()
     {
         try
@@ -138,6 +144,15 @@ internal sealed partial class RunHistory
             summary TEXT,
             metrics TEXT,
             parameters TEXT);
+        CREATE TABLE IF NOT EXISTS variants (
+            run_id TEXT NOT NULL REFERENCES runs(id),
+            task TEXT NOT NULL,
+            sweep TEXT NOT NULL,
+            parameters TEXT NOT NULL,
+            outcome TEXT NOT NULL,
+            seconds REAL,
+            metrics TEXT,
+            PRIMARY KEY (run_id, task));
         CREATE TABLE IF NOT EXISTS attempts (
             run_id TEXT NOT NULL REFERENCES runs(id),
             task TEXT NOT NULL,

@@ -40,7 +40,28 @@ internal static class RunMetrics
             : [];
     }
 
-    /// <summary>Every number in a metrics JSON object, by name; empty when the text is not one.</summary>
+    private static void Collect(JsonElement element, string prefix, Dictionary<string, double> numbers)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+
+        foreach (var property in element.EnumerateObject())
+        {
+            var name = prefix + property.Name;
+            if (property.Value.ValueKind == JsonValueKind.Number)
+            {
+                numbers[name] = property.Value.GetDouble();
+            }
+            else
+            {
+                Collect(property.Value, $"{name}.", numbers);
+            }
+        }
+    }
+
+    /// <summary>Every number in a metrics JSON object, by name (nested objects' as "outer.inner"); empty when the text is not one.</summary>
     public static IReadOnlyDictionary<string, double> Parse(string? json)
     {
         if (string.IsNullOrWhiteSpace(json))
@@ -51,11 +72,9 @@ internal static class RunMetrics
         try
         {
             using var document = JsonDocument.Parse(json);
-            return document.RootElement.ValueKind != JsonValueKind.Object
-                ? new Dictionary<string, double>()
-                : document.RootElement.EnumerateObject()
-                    .Where(property => property.Value.ValueKind == JsonValueKind.Number)
-                    .ToDictionary(property => property.Name, property => property.Value.GetDouble(), StringComparer.OrdinalIgnoreCase);
+            var numbers = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
+            Collect(document.RootElement, string.Empty, numbers);
+            return numbers;
         }
         catch (JsonException)
         {

@@ -16,6 +16,9 @@ internal sealed record RunRecord(
     public TimeSpan? Duration => Ended - Started;
 }
 
+/// <summary>One variant of a sweep in a run: its values, outcome, duration and metrics JSON.</summary>
+public sealed record VariantRecord(string RunId, string Task, string Sweep, IReadOnlyDictionary<string, string> Parameters, string Outcome, double? Seconds, string? Metrics);
+
 /// <summary>One attempt of one task in a run.</summary>
 internal sealed record AttemptRecord(
     string RunId,
