@@ -14,7 +14,6 @@ namespace Orchestrator.Execution.Process;
 /// </summary>
 internal sealed class StepProcesses(string dataRoot, TextWriter output)
 {
-    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
     private static readonly TimeSpan ExitWait = TimeSpan.FromSeconds(10);
 
     // Process.StartTime is derived from the boot time, which two processes compute a few milliseconds apart.
@@ -52,7 +51,7 @@ internal sealed class StepProcesses(string dataRoot, TextWriter output)
 
     public void Started(string taskId, System.Diagnostics.Process process)
     {
-        System.IO.Directory.CreateDirectory(Directory, OwnerOnly);
+        Posix.PrivateDirectory.Create(Directory);
         Fingerprints.AtomicFile.Write(
             PathOf(taskId),
             Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{process.Id} {StartTicks(process)} {CommandLineHash(process.Id)}")));

@@ -11,8 +11,6 @@ namespace Orchestrator.Execution.Staging;
 /// </summary>
 internal sealed class OutputPromotion(string dataRoot, ContentHashes hashes, ICodeIdentity? code)
 {
-    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
-
     private readonly FingerprintRecorder recorder = new(dataRoot, hashes);
 
     /// <summary>Creates the task's staging folder, private to this user (an executor that runs tasks as another user grants that user access).</summary>
@@ -22,7 +20,7 @@ internal sealed class OutputPromotion(string dataRoot, ContentHashes hashes, ICo
         Directory.CreateDirectory(Path.GetDirectoryName(staging)!);
         if (!Directory.Exists(staging))
         {
-            Directory.CreateDirectory(staging, OwnerOnly);
+            Posix.PrivateDirectory.Create(staging);
         }
 
         return staging;
