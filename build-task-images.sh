@@ -4,6 +4,8 @@
 # The prefix is $IMAGE_PREFIX (default wine). Without registry access the base is built on the
 # offline stand-in for the official .NET runtime image (base_docker/build-offline-base.sh).
 set -euo pipefail
+# A failure inside $(...) stops the script too, instead of yielding whatever was echoed before it.
+shopt -s inherit_errexit
 
 readonly STEPS=(download_data make_dataset clean_data extract_features transform_data impute_data
                 train_model evaluate_model)
