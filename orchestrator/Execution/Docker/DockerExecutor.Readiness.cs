@@ -7,6 +7,8 @@ public sealed partial class DockerExecutor
 {
     public async Task EnsureReadyAsync(IReadOnlyCollection<TaskInvocation> invocations, CancellationToken cancellation)
     {
+        // A host path that cannot be mounted fails here, before anything runs.
+        _ = HostDataRoot.Of(Settings);
         if (await DockerEndpoint.PingAsync(client, cancellation) is { } reason)
         {
             throw DockerErrors.EngineUnreachable(engine, reason);

@@ -8,10 +8,20 @@ internal static class HostDataRoot
 {
     /// <summary>
     /// The resolved path when the orchestrator shares the engine's file system (the two paths agree);
-    /// otherwise (the orchestrator in a container) the host's path as given, which cannot be resolved from here.
+    /// otherwise (the orchestrator in a container) the host's path as given, which cannot be resolved
+    /// from here and must therefore be absolute.
     /// </summary>
-    public static string Of(DockerExecutorSettings settings) =>
-        Full(settings.HostDataRoot) == Full(settings.LocalDataRoot) ? RealPath.Of(settings.LocalDataRoot) : Full(settings.HostDataRoot);
+    public static string Of(DockerExecutorSettings settings)
+    {
+        if (Full(settings.HostDataRoot) == Full(settings.LocalDataRoot))
+        {
+            return RealPath.Of(settings.LocalDataRoot);
+        }
+
+        return Path.IsPathFullyQualified(settings.HostDataRoot)
+            ? Full(settings.HostDataRoot)
+            : throw DockerErrors.HostDataRootNotAbsolute(settings.HostDataRoot);
+    }
 
     private static string Full(string path) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
 }
