@@ -26,19 +26,18 @@ public sealed partial class DockerExecutor
         if (id is null)
         {
             var holder = await client.Containers.InspectContainerAsync(name, cancellation);
-            var difference = holder.State.Running ? ContainerMatch.Difference(holder, spec, await InspectImageAsync(spec.Image, cancellation)) : "state";
-            if (difference is null)
-            {
-                log.Line(LogStream.Stdout, DockerMessages.Adopted(name));
-                return await FollowAsync(holder.ID, name, log, cancellation);
-            }
-
             if (holder.State.Running)
             {
+                if (ContainerMatch.Difference(holder, spec, await InspectImageAsync(spec.Image, cancellation)) is not { } difference)
+                {
+                    log.Line(LogStream.Stdout, DockerMessages.Adopted(name));
+                    return await FollowAsync(holder.ID, name, log, cancellation);
+                }
+
                 log.Line(LogStream.Stdout, DockerMessages.Replaced(name, difference));
             }
 
-            await DiscardAsync(holder.ID);
+            await RemoveAsync(holder.ID);
             id = await CreateUnlessNameTakenAsync(spec, cancellation) ?? throw DockerErrors.NameRetaken(name);
         }
 
