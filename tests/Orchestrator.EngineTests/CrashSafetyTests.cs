@@ -7,7 +7,7 @@ namespace Orchestrator.EngineTests;
 
 /// <summary>
 /// kill -9 of a real orchestrator process while the TrainModel container runs, then a rerun. Needs the
-/// wine/*:0.1 step images (./build-task-images.sh 0.1).
+/// wine/*:0.1 step images, which ./test.sh builds when missing (./build-task-images.sh --if-missing 0.1).
 /// </summary>
 [Collection(EngineCollection.Name)]
 [Trait("Category", "Engine")]

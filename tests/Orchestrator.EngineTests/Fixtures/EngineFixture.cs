@@ -57,12 +57,24 @@ public sealed class EngineFixture : IAsyncLifetime
         new(new DockerExecutorSettings(dataRoot, dataRoot, keepContainers));
 
     /// <summary>Creates, without starting, the container an executor would create for the invocation,
-    /// under its canonical name: what an earlier orchestrator leaves behind. Returns its id.</summary>
-    internal async Task<string> CreateCanonicalContainerAsync(TaskInvocation invocation, string dataRoot)
+    /// under its canonical name: what an earlier orchestrator leaves behind. <paramref name="change"/>
+    /// alters its definition first, as an earlier run with other settings would have. Returns its id.</summary>
+    internal async Task<string> CreateCanonicalContainerAsync(TaskInvocation invocation, string dataRoot, Action<CreateContainerParameters>? change = null)
     {
         var name = ContainerNames.Canonical(dataRoot, invocation.TaskId);
-        var created = await Client.Containers.CreateContainerAsync(ContainerDefinition.For(invocation, name, dataRoot, StepUser.Pipeline));
+        var definition = ContainerDefinition.For(invocation, name, dataRoot, StepUser.Pipeline);
+        change?.Invoke(definition);
+        var created = await Client.Containers.CreateContainerAsync(definition);
         return created.ID;
+    }
+
+    /// <summary>The same, started, and running once this returns.</summary>
+    internal async Task<string> StartCanonicalContainerAsync(TaskInvocation invocation, string dataRoot, Action<CreateContainerParameters>? change = null)
+    {
+        var id = await CreateCanonicalContainerAsync(invocation, dataRoot, change);
+        await Client.Containers.StartContainerAsync(id, new());
+        await WaitUntilRunningAsync(ContainerNames.Canonical(dataRoot, invocation.TaskId));
+        return id;
     }
 
     internal async Task<ContainerInspectResponse?> FindAsync(string name)
@@ -94,6 +106,23 @@ public sealed class EngineFixture : IAsyncLifetime
         }
 
         throw new TimeoutException($"container {name} did not start within 10 s");
+    }
+
+    /// <summary>Waits until a process of the container runs `sleep`: its script has passed every check before it.</summary>
+    internal async Task WaitUntilSleepingAsync(string id)
+    {
+        for (var tries = 0; tries < 100; tries++)
+        {
+            var top = await Client.Containers.ListProcessesAsync(id, new ContainerListProcessesParameters());
+            if (top.Processes.Any(process => process.Any(column => column.StartsWith("sleep", StringComparison.Ordinal))))
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"container {id} did not reach its sleep within 10 s");
     }
 
     private Task<IList<ContainerListResponse>> ContainersAsync(params string[] labels) =>

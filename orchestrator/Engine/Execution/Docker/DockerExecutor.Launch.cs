@@ -12,22 +12,31 @@ internal sealed partial class DockerExecutor
     private const int StartFailedExitCode = 125;
 
     /// <summary>
-    /// Creates and starts the attempt's container under the task's canonical name; when a restarted
-    /// orchestrator finds that name held by the task's still-running container, follows that one instead.
+    /// Creates and starts the attempt's container under the task's canonical name. When a restarted
+    /// orchestrator finds that name held by a running container that runs exactly what this attempt
+    /// would (<see cref="ContainerMatch"/>), it follows that one instead; any other holder is stopped
+    /// and removed first.
     /// </summary>
     private async Task<LaunchedContainer> LaunchAsync(TaskInvocation invocation, ITaskLog log, CancellationToken cancellation)
     {
-        var name = ContainerNames.Canonical(Settings.HostDataRoot, invocation.TaskId);
+        var hostDataRoot = HostDataRoot.Of(Settings);
+        var name = ContainerNames.Canonical(hostDataRoot, invocation.TaskId);
         var user = StepUser.For(Settings.LocalDataRoot);
         StepUser.GrantStaging(Staging.StagingPaths.StagingDirectory(Settings.LocalDataRoot, invocation.TaskId), user);
-        var spec = ContainerDefinition.For(invocation, name, Settings.HostDataRoot, user);
+        var spec = ContainerDefinition.For(invocation, name, hostDataRoot, user);
         var id = await CreateUnlessNameTakenAsync(spec, cancellation);
         if (id is null)
         {
             var holder = await client.Containers.InspectContainerAsync(name, cancellation);
-            if (holder.State.Running && holder.Config.Labels?.TryGetValue(ContainerLabels.Task, out var task) == true && task == invocation.TaskId)
+            if (holder.State.Running)
             {
-                return await FollowAsync(holder.ID, name, log, cancellation);
+                if (ContainerMatch.Difference(holder, spec, await InspectImageAsync(spec.Image, cancellation)) is not { } difference)
+                {
+                    log.Line(LogStream.Stdout, DockerMessages.Adopted(name));
+                    return await FollowAsync(holder.ID, name, log, cancellation);
+                }
+
+                log.Line(LogStream.Stdout, DockerMessages.Replaced(name, difference));
             }
 
             await RemoveAsync(holder.ID);
@@ -35,6 +44,18 @@ internal sealed partial class DockerExecutor
         }
 
         return await AttachAndStartAsync(id, name, log, cancellation);
+    }
+
+    private async Task<ImageInspectResponse> InspectImageAsync(string image, CancellationToken cancellation)
+    {
+        try
+        {
+            return await client.Images.InspectImageAsync(image, cancellation);
+        }
+        catch (DockerImageNotFoundException)
+        {
+            throw DockerErrors.ImageMissing(image);
+        }
     }
 
     private async Task<string?> CreateUnlessNameTakenAsync(CreateContainerParameters spec, CancellationToken cancellation)

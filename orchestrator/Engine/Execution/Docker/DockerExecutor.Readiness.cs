@@ -13,6 +13,8 @@ internal sealed partial class DockerExecutor
             throw new ExecutorUnavailableException($"task {local.Id} has no image, only a local command; run it with --executor process, or give it an image");
         }
 
+        // A host path that cannot be mounted fails here, before anything runs.
+        _ = HostDataRoot.Of(Settings);
         if (await DockerEndpoint.PingAsync(client, cancellation) is { } reason)
         {
             throw DockerErrors.EngineUnreachable(engine, reason);

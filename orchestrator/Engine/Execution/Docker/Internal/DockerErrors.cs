@@ -15,6 +15,9 @@ internal static class DockerErrors
     public static ExecutorUnavailableException BadDockerHost(string value) =>
         new($"DOCKER_HOST={value} is not a unix:// or tcp:// address; fix it, or unset it to use unix:///var/run/docker.sock");
 
+    public static ExecutorUnavailableException HostDataRootNotAbsolute(string value) =>
+        new($"the host's data root '{value}' (--host-data-root, $HOST_DATA_ROOT or compose's $DATA_ROOT) is not an absolute path; give the full path on the engine's host");
+
     public static ExecutorUnavailableException NameRetaken(string name) =>
         new($"container {name} was created again while it was being replaced; is another orchestrator running on this data root?");
 
