@@ -2,6 +2,7 @@ using Microsoft.ML;
 using WinePipeline.StepKit.Csv;
 using WinePipeline.StepKit.Hosting;
 using WinePipeline.StepKit.Output;
+using WinePipeline.StepKit.Validation;
 
 namespace WinePipeline.Steps.TrainModel;
 
@@ -16,6 +17,8 @@ public static class TrainModelStep
     {
         var table = FeatureTable.Read(options.InTrainFeaturesCsv, options.InTrainTargetCsv, context.Cancellation);
         context.Log($"read {table.Rows} rows x {table.FeatureNames.Count} features from {options.InTrainFeaturesCsv}");
+        FeatureTableChecks.RequireRows(table, options.InTrainFeaturesCsv, options.MinRows, "to train a model");
+        FeatureTableChecks.RequireVaryingTarget(table, options.InTrainTargetCsv);
 
         var ml = new MLContext(RandomForestRegression.Seed);
         var trainingData = ForestInput.ToDataView(ml, table);

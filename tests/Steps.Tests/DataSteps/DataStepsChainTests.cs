@@ -20,7 +20,7 @@ public sealed class DataStepsChainTests : IDisposable
         var raw = _folder.Write("wine_dataset.csv", [RawWine.Header(), .. Enumerable.Range(0, 100).Select(VariedRow)]);
         var interim = _folder.OutDir;
 
-        StepRun.Of<MakeDatasetOptions>("make_dataset", MakeDatasetStep.Run, "--in-csv", raw, "--out-dir", interim).Succeeded();
+        StepRun.Of<MakeDatasetOptions>("make_dataset", MakeDatasetStep.Run, "--in-csv", raw, "--out-dir", interim, "--min-rows", "100").Succeeded();
         RunTrainTest("clean_data", CleanDataStep.Run, MakeDatasetStep.TrainFile, MakeDatasetStep.TestFile);
         RunTrainTest("extract_features", ExtractFeaturesStep.Run, CleanDataStep.TrainFile, CleanDataStep.TestFile);
         RunTrainTest("transform_data", TransformDataStep.Run, ExtractFeaturesStep.TrainFile, ExtractFeaturesStep.TestFile);
