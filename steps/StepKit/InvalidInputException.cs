@@ -33,8 +33,8 @@ public sealed class InvalidInputException(string message) : Exception(message)
     public static InvalidInputException DuplicateColumn(string path, string column, int first, int second) =>
         new($"{path}: column '{column}' appears twice in the header (columns {first} and {second})");
 
-    public static InvalidInputException NotUtf8(string path, long line) =>
-        new($"{path}: not UTF-8 text (an invalid byte at or after line {line})");
+    public static InvalidInputException NotUtf8(string path, long? line) =>
+        new(line is { } n ? $"{path}: line {n} is not UTF-8 text" : $"{path}: not UTF-8 text");
 
     public static InvalidInputException Malformed(string path, long line, string detail) =>
         new($"{path}: line {line}: malformed CSV ({detail})");

@@ -22,6 +22,7 @@ public static class EvaluateModelStep
         var forest = TrainedForest.Load(options.InTrainedModel);
         context.Log($"scoring {test.Rows} test rows with {options.InTrainedModel}");
         var predicted = forest.Predict(test);
+        PredictionCheck.RequireNumbers(predicted, options.InTrainedModel, options.InTestFeaturesCsv);
         var metrics = ModelMetrics.Compute(test.Target, predicted);
         context.Cancellation.ThrowIfCancellationRequested();
 

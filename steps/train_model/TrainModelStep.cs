@@ -25,6 +25,7 @@ public static class TrainModelStep
         var started = context.Time.GetTimestamp();
         context.Log($"training a random forest of {RandomForestRegression.Options().NumberOfTrees} trees");
         var model = RandomForestRegression.Fit(ml, trainingData);
+        FittedForestCheck.RequireNumbers(model, trainingData, options.InTrainFeaturesCsv, table.Rows);
         context.Log($"trained in {context.Time.GetElapsedTime(started).TotalSeconds:F2} s");
         // ML.NET training cannot be interrupted through its public API, so a stop is honoured here.
         context.Cancellation.ThrowIfCancellationRequested();

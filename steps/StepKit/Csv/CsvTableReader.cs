@@ -156,13 +156,9 @@ public sealed class CsvTableReader : IDisposable
         {
             return parser.Read();
         }
-        catch (DecoderFallbackException)
+        catch (Exception e) when (e is DecoderFallbackException || e.InnerException is DecoderFallbackException)
         {
-            throw InvalidInputException.NotUtf8(path, parser.RawRow);
-        }
-        catch (CsvHelperException e) when (e.InnerException is DecoderFallbackException)
-        {
-            throw InvalidInputException.NotUtf8(path, parser.RawRow);
+            throw InvalidInputException.NotUtf8(path, Utf8Lines.FirstInvalid(path));
         }
         catch (CsvHelperException e)
         {
