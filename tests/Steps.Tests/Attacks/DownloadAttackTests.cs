@@ -87,13 +87,14 @@ public sealed class DownloadAttackTests : IDisposable
     [Fact]
     public void A_server_steady_enough_for_the_idle_timeout_still_meets_the_deadline()
     {
-        var url = _server.Endless("/slow.csv", chunk: 2048, TimeSpan.FromMilliseconds(100));
+        // 8 KiB every 50 ms clears the 1 KiB a 2 s idle window asks for many times over, even on a busy machine.
+        var url = _server.Endless("/slow.csv", chunk: 8192, TimeSpan.FromMilliseconds(50));
         var clock = Stopwatch.StartNew();
 
-        var run = Download.Run(_folder, url, "--timeout-seconds", "1", "--max-seconds", "2");
+        var run = Download.Run(_folder, url, "--timeout-seconds", "2", "--max-seconds", "3");
 
-        run.FailedWithNoOutput(_folder, $"{url}: not finished after 2 seconds (--max-seconds)");
-        Assert.InRange(clock.Elapsed.TotalSeconds, 1.9, 12);
+        run.FailedWithNoOutput(_folder, $"{url}: not finished after 3 seconds (--max-seconds)");
+        Assert.InRange(clock.Elapsed.TotalSeconds, 2.9, 15);
     }
 
     [Fact]
