@@ -98,6 +98,14 @@ public sealed class DownloadAttackTests : IDisposable
     }
 
     [Fact]
+    public void A_body_that_is_not_utf8_is_refused_naming_the_url_and_the_line()
+    {
+        var url = _server.Serve("/latin1.csv", [.. WineCsv, .. Encoding.Latin1.GetBytes("3,Château\n")]);
+
+        Download.Run(_folder, url).FailedWithNoOutput(_folder, $"{url}: not a CSV file with a header row (line 5 is not UTF-8 text)");
+    }
+
+    [Fact]
     public void Credentials_in_the_url_are_sent_as_basic_auth_and_never_printed()
     {
         var plain = _server.Serve("/private/wine.csv", WineCsv);
