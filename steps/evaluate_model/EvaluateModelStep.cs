@@ -2,6 +2,7 @@ using System.Globalization;
 using WinePipeline.StepKit.Csv;
 using WinePipeline.StepKit.Hosting;
 using WinePipeline.StepKit.Output;
+using WinePipeline.StepKit.Validation;
 
 namespace WinePipeline.Steps.EvaluateModel;
 
@@ -17,9 +18,11 @@ public static class EvaluateModelStep
     public static void Run(EvaluateModelOptions options, StepContext context)
     {
         var test = FeatureTable.Read(options.InTestFeaturesCsv, options.InTestTargetCsv, context.Cancellation);
+        FeatureTableChecks.RequireRows(test, options.InTestFeaturesCsv, options.MinRows, "to measure the model's error");
         var forest = TrainedForest.Load(options.InTrainedModel);
         context.Log($"scoring {test.Rows} test rows with {options.InTrainedModel}");
         var predicted = forest.Predict(test);
+        PredictionCheck.RequireNumbers(predicted, options.InTrainedModel, options.InTestFeaturesCsv);
         var metrics = ModelMetrics.Compute(test.Target, predicted);
         context.Cancellation.ThrowIfCancellationRequested();
 

@@ -11,4 +11,16 @@ public sealed class TrainModelOptions : StepOptions
 
     [Option("in-train-target-csv", Required = true, HelpText = "The training target CSV (one column, points).")]
     public string InTrainTargetCsv { get; set; } = string.Empty;
+
+    [Option("min-rows", Default = DefaultMinRows, HelpText = "Refuse to train on fewer rows (at least 2).")]
+    public int MinRows { get; set; } = DefaultMinRows;
+
+    /// <summary>Below about a hundred rows a forest of deep trees only memorises; the real sample trains on 9,000.</summary>
+    public const int DefaultMinRows = 100;
+
+    public override void Validate()
+    {
+        base.Validate();
+        OptionChecks.AtLeast("--min-rows", MinRows, 2);
+    }
 }
