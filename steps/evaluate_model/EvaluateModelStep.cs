@@ -1,6 +1,7 @@
 using System.Globalization;
 using WinePipeline.StepKit.Csv;
 using WinePipeline.StepKit.Hosting;
+using WinePipeline.StepKit.Metrics;
 using WinePipeline.StepKit.Output;
 
 namespace WinePipeline.Steps.EvaluateModel;
