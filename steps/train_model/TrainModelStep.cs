@@ -11,7 +11,7 @@ namespace WinePipeline.Steps.TrainModel;
 /// in validation mode it holds out the last rows, scores them and writes validation.json too.</summary>
 public static class TrainModelStep
 {
-    public const string ModelFile = "model.zip";
+    public const string ModelFile = TrainModelFiles.Model;
 
     public static int Main(string[] args) => StepHost.RunConsole<TrainModelOptions>("train_model", args, Run);
 
@@ -44,14 +44,14 @@ public static class TrainModelStep
         {
             var scores = ModelMetrics.Compute(validation.Target, ForestInput.Predict(ml, model, validation));
             var report = new ValidationReport(settings, scores, training.Rows, seconds, PeakMemory.ResidentBytes());
-            File.WriteAllText(outputs.Stage(ValidationReport.FileName), report.ToJson());
+            File.WriteAllText(outputs.Stage(TrainModelFiles.Validation), report.ToJson());
             context.Log(string.Create(CultureInfo.InvariantCulture,
                 $"validation: mse {scores.Mse:F4}, rmse {scores.Rmse:F4}, mae {scores.Mae:F4}, r2 {scores.R2:F4} on {scores.Rows} rows"));
         }
         else
         {
             // A report left by an earlier validation run would describe another model than this one.
-            File.Delete(Path.Combine(options.OutDir, ValidationReport.FileName));
+            File.Delete(Path.Combine(options.OutDir, TrainModelFiles.Validation));
         }
 
         // Staged last, so model.zip (the output the orchestrator checks) appears after the report.

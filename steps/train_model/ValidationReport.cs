@@ -16,8 +16,6 @@ public sealed record ValidationReport(
     double TrainingSeconds,
     long? PeakRssBytes)
 {
-    public const string FileName = "validation.json";
-
     private static readonly JsonSerializerOptions Json = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
