@@ -2,7 +2,7 @@ using System.Globalization;
 using WinePipeline.StepKit;
 using WinePipeline.StepKit.Hosting;
 using WinePipeline.StepKit.Output;
-using WinePipeline.Steps.TrainModel;
+using WinePipeline.StepKit.Forest;
 
 namespace WinePipeline.Steps.SelectModel;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using WinePipeline.StepKit.Csv;
-using WinePipeline.Steps.TrainModel;
+using WinePipeline.StepKit.Forest;
 
 namespace WinePipeline.Steps.SelectModel;
 

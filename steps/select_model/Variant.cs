@@ -1,5 +1,5 @@
 using WinePipeline.StepKit;
-using WinePipeline.Steps.TrainModel;
+using WinePipeline.StepKit.Forest;
 
 namespace WinePipeline.Steps.SelectModel;
 

@@ -1,5 +1,6 @@
-using Microsoft.ML;
 using Microsoft.ML.Trainers.FastTree;
+using Microsoft.ML;
+using WinePipeline.StepKit.Forest;
 
 namespace WinePipeline.Steps.TrainModel;
 

@@ -1,7 +1,8 @@
 using System.Globalization;
 using CommandLine;
-using WinePipeline.StepKit;
+using WinePipeline.StepKit.Forest;
 using WinePipeline.StepKit.Options;
+using WinePipeline.StepKit;
 
 namespace WinePipeline.Steps.TrainModel;
 

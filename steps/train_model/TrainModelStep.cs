@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.ML;
 using WinePipeline.StepKit.Csv;
+using WinePipeline.StepKit.Forest;
 using WinePipeline.StepKit.Hosting;
 using WinePipeline.StepKit.Metrics;
 using WinePipeline.StepKit.Output;

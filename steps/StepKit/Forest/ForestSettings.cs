@@ -1,9 +1,10 @@
-namespace WinePipeline.Steps.TrainModel;
+namespace WinePipeline.StepKit.Forest;
 
 /// <summary>
 /// The settings of the random forest. Each is an option of train_model and a field of the
-/// --params-file JSON (<see cref="ForestSettingsFile"/>); <see cref="RandomForestRegression"/> maps
-/// them onto ML.NET and says which scikit-learn parameter each stands for.
+/// --params-file JSON (<see cref="ForestSettingsFile"/>); train_model's RandomForestRegression maps
+/// them onto ML.NET and says which scikit-learn parameter each stands for. Here in StepKit because
+/// select_model reads and writes them too.
 /// </summary>
 public sealed record ForestSettings(
     int Trees,

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using WinePipeline.StepKit;
 
-namespace WinePipeline.Steps.TrainModel;
+namespace WinePipeline.StepKit.Forest;
 
 /// <summary>
 /// The --params-file format, which select_model writes for the chosen variant and validation.json

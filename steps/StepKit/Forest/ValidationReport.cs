@@ -2,7 +2,7 @@ using System.Text.Json;
 using WinePipeline.StepKit;
 using WinePipeline.StepKit.Metrics;
 
-namespace WinePipeline.Steps.TrainModel;
+namespace WinePipeline.StepKit.Forest;
 
 /// <summary>
 /// validation.json, which train_model writes in validation mode and select_model reads: the

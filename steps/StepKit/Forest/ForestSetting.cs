@@ -1,7 +1,7 @@
 using System.Globalization;
 using WinePipeline.StepKit;
 
-namespace WinePipeline.Steps.TrainModel;
+namespace WinePipeline.StepKit.Forest;
 
 /// <summary>One setting of <see cref="ForestSettings"/>: its option name (without "--"), its JSON
 /// field name, its range, and how to read it from and set it in the settings.</summary>

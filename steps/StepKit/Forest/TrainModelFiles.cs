@@ -1,4 +1,4 @@
-namespace WinePipeline.Steps.TrainModel;
+namespace WinePipeline.StepKit.Forest;
 
 /// <summary>The names of train_model's outputs in its --out-dir, which select_model also looks for.</summary>
 public static class TrainModelFiles
