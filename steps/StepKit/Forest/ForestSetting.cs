@@ -1,5 +1,4 @@
 using System.Globalization;
-using WinePipeline.StepKit;
 
 namespace WinePipeline.StepKit.Forest;
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using WinePipeline.StepKit;
 
 namespace WinePipeline.StepKit.Forest;
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using WinePipeline.StepKit;
 using WinePipeline.StepKit.Metrics;
 
 namespace WinePipeline.StepKit.Forest;
