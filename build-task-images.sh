@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Publishes the eight pipeline steps and the orchestrator, then builds their images on one shared
+# Publishes the nine pipeline steps and the orchestrator, then builds their images on one shared
 # base: <prefix>/base:VERSION, <prefix>/<step, '_' as '-'>:VERSION, <prefix>/orchestrator:VERSION.
 # The prefix is $IMAGE_PREFIX (default wine). Without registry access the base is built on the
 # offline stand-in for the official .NET runtime image (base_docker/build-offline-base.sh).
@@ -9,7 +9,7 @@ set -euo pipefail
 shopt -s inherit_errexit
 
 readonly STEPS=(download_data make_dataset clean_data extract_features transform_data impute_data
-                train_model evaluate_model)
+                train_model select_model evaluate_model)
 readonly OFFICIAL_RUNTIME=mcr.microsoft.com/dotnet/runtime:10.0
 # `orchestrator serve` needs ASP.NET Core, which the official runtime image lacks (the offline one has it).
 readonly OFFICIAL_ASPNET=mcr.microsoft.com/dotnet/aspnet:10.0

@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Runtime.InteropServices;
 using CommandLine;
 using CommandLine.Text;
@@ -39,12 +40,19 @@ public static class StepHost
     public static int Run<TOptions>(string[] args, Action<TOptions, StepContext> step, StepContext context)
         where TOptions : StepOptions
     {
+        if (RepeatedSingleValueOption<TOptions>(args) is { } repeated)
+        {
+            context.Error.WriteLine($"{context.StepName}: error: option --{repeated} is given more than once (see --help)");
+            return UsageError;
+        }
+
         try
         {
             using var parser = new Parser(settings =>
             {
                 settings.HelpWriter = null;
                 settings.AutoVersion = false;
+                settings.AllowMultiInstance = true;
             });
             var parsed = parser.ParseArguments<TOptions>(args);
             if (parsed is NotParsed<TOptions> notParsed)
@@ -99,6 +107,23 @@ public static class StepHost
         }
 
         return Report(context, Failed, $"unexpected {exception.GetType().Name}: {exception.Message} ({where})");
+    }
+
+    // Repeating an option is how a list is given (select_model's --in-variant); for a single-valued
+    // option the parser would silently keep the last value, so that is refused here.
+    private static string? RepeatedSingleValueOption<TOptions>(string[] args)
+    {
+        var singleValued = typeof(TOptions).GetProperties()
+            .Where(p => p.PropertyType == typeof(string) || !typeof(System.Collections.IEnumerable).IsAssignableFrom(p.PropertyType))
+            .Select(p => p.GetCustomAttribute<OptionAttribute>()?.LongName)
+            .OfType<string>()
+            .ToHashSet(StringComparer.Ordinal);
+        return args
+            .Where(a => a.StartsWith("--", StringComparison.Ordinal))
+            .Select(a => a[2..].Split('=', 2)[0])
+            .Where(singleValued.Contains)
+            .GroupBy(name => name, StringComparer.Ordinal)
+            .FirstOrDefault(g => g.Count() > 1)?.Key;
     }
 
     private static int ReportUsage<TOptions>(NotParsed<TOptions> notParsed, StepContext context)

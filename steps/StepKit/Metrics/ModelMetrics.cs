@@ -1,8 +1,9 @@
 using System.Text.Json;
 
-namespace WinePipeline.Steps.EvaluateModel;
+namespace WinePipeline.StepKit.Metrics;
 
-/// <summary>How well the predictions match the actual points; written as metrics.json.</summary>
+/// <summary>How well the predictions match the actual points; evaluate_model writes it as
+/// metrics.json, train_model as the validation scores in validation.json.</summary>
 public sealed record ModelMetrics(double Mse, double Rmse, double Mae, double R2, int Rows)
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
