@@ -51,7 +51,8 @@ public static class Wine
             .Output("model", "model.zip");
         var evaluate = Flagged("EvaluateModel", "evaluate_model", "output",
                 "--in-test-features-csv", impute.Ref("test-features"), "--in-test-target-csv", impute.Ref("test-target"), "--in-trained-model", train.Ref("model"))
-            .Output("predictions-vs-actuals", "PredictionsVSActuals.png").Output("feature-importances", "FeatureImportances.png").Output("metrics", "metrics.json");
+            .Output("predictions-vs-actuals", "PredictionsVSActuals.png").Output("feature-importances", "FeatureImportances.png").Output("metrics", "metrics.json")
+            .Output("predicted-vs-actual", "PredictedVsActual.png").Output("residuals", "Residuals.png");
 
         // The experiment: a grid of forests, each trained on the first 90% of the training rows and scored on
         // the last 10% (the test set is never used to choose), the best retrained on all of them and evaluated.
@@ -69,11 +70,12 @@ public static class Wine
             .Output("model", "model.zip");
         Flagged("Experiment", "evaluate_model", "output/experiments",
                 "--in-test-features-csv", impute.Ref("test-features"), "--in-test-target-csv", impute.Ref("test-target"), "--in-trained-model", chosen.Ref("model"))
-            .Output("predictions-vs-actuals", "PredictionsVSActuals.png").Output("feature-importances", "FeatureImportances.png").Output("metrics", "metrics.json");
+            .Output("predictions-vs-actuals", "PredictionsVSActuals.png").Output("feature-importances", "FeatureImportances.png").Output("metrics", "metrics.json")
+            .Output("predicted-vs-actual", "PredictedVsActual.png").Output("residuals", "Residuals.png");
 
         return pipeline
             .DefaultTarget(evaluate.Id)
-            .Report("Wine rating predictor", evaluate.Ref("metrics"), ["mse", "r2"], [evaluate.Ref("predictions-vs-actuals"), evaluate.Ref("feature-importances")])
+            .Report("Wine rating predictor", evaluate.Ref("metrics"), ["mse", "r2"], [evaluate.Ref("predictions-vs-actuals"), evaluate.Ref("feature-importances"), evaluate.Ref("predicted-vs-actual"), evaluate.Ref("residuals")])
             .SweepReport(variant.Ref("validation"), "validation.mse")
             .Build();
     }

@@ -22,7 +22,7 @@ public static class SelectModelStep
 
     public static void Run(SelectModelOptions options, StepContext context)
     {
-        var variants = options.InVariants.Select(Variant.Read).ToList();
+        var variants = options.InVariants.Select(Variant.Read).Concat(Variant.FailedInRun(Environment.GetEnvironmentVariable("ORCHESTRATOR_FAILED_VARIANTS"))).ToList();
         if (variants.GroupBy(v => v.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } clash)
         {
             throw new InvalidInputException(

@@ -13,6 +13,12 @@ public sealed record Variant(string Id, string Folder, ValidationReport? Report,
     /// step: that variant failed (its training broke off or never ran) and is skipped.</summary>
     public static Variant Read(string folder)
     {
+        // The orchestrator names a variant by its validation.json; the variant is the folder holding it.
+        if (Path.GetFileName(folder) == TrainModelFiles.Validation)
+        {
+            folder = Path.GetDirectoryName(Path.GetFullPath(folder))!;
+        }
+
         var id = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)));
         if (!Directory.Exists(folder))
         {
@@ -40,4 +46,14 @@ public sealed record Variant(string Id, string Folder, ValidationReport? Report,
 
         Variant Failed(string reason) => new(id, folder, null, reason);
     }
+
+    /// <summary>
+    /// The variants the orchestrator left out of a join because they failed, from ORCHESTRATOR_FAILED_VARIANTS
+    /// ("TrainVariant[leaves=500,trees=100],..."), known by their folder's name ("leaves=500,trees=100").
+    /// </summary>
+    public static IEnumerable<Variant> FailedInRun(string? failedVariants) =>
+        (failedVariants ?? string.Empty).Split("],", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(task => task.TrimEnd(']'))
+            .Select(task => task.IndexOf('[', StringComparison.Ordinal) is var bracket and >= 0 ? task[(bracket + 1)..] : task)
+            .Select(id => new Variant(id, id, null, "failed in this run (left out by the orchestrator)"));
 }
