@@ -24,6 +24,7 @@ internal sealed partial class CliApp(CliEnvironment environment)
             {
                 settings.HelpWriter = null;
                 settings.AutoVersion = true;
+                settings.AllowMultiInstance = true;
             });
             return parser.ParseArguments(args, Verbs) switch
             {
