@@ -15,7 +15,8 @@ namespace WinePipeline.Orchestrator.Cli;
 /// </summary>
 /// <param name="trigger">What started the run, as the history records it.</param>
 /// <param name="observer">Also told of the run as it goes (the web UI); the history is always told.</param>
-internal sealed partial class RunCommand(CliEnvironment environment, RunTrigger trigger = RunTrigger.Cli, IRunObserver? observer = null)
+/// <param name="assignedRunId">The id to record the run under, when the caller has already handed it out (the web UI's POST /api/runs).</param>
+internal sealed partial class RunCommand(CliEnvironment environment, RunTrigger trigger = RunTrigger.Cli, IRunObserver? observer = null, string? assignedRunId = null)
 {
     private TextWriter Out => environment.Out;
 
@@ -47,7 +48,7 @@ internal sealed partial class RunCommand(CliEnvironment environment, RunTrigger 
         if (!plan.ToRun.Any())
         {
             var nothingToRun = $"nothing to run: {target} is complete";
-            Report = RunReport.FromPlan(RunLogs.NewRunId(environment.Time), plan);
+            Report = RunReport.FromPlan(assignedRunId ?? RunLogs.NewRunId(environment.Time), plan);
             history.RunNotStarted(Report.RunId, trigger, environment.Time.GetUtcNow(), RunOutcome.NothingToDo, nothingToRun);
             Out.WriteLine(nothingToRun);
             Out.WriteLine(RunReport.FormatSummary(0, plan.CompleteCount, 0));
@@ -65,7 +66,7 @@ internal sealed partial class RunCommand(CliEnvironment environment, RunTrigger 
     /// <param name="staged">Wraps the executor so the orchestrator stages and promotes outputs and writes fingerprints.</param>
     private async Task<RunReport> ExecutePlanAsync(ExecutionPlan plan, RunSettings settings, RunHistory history, Func<ITaskExecutor, ITaskExecutor> staged, CancellationToken cancellation)
     {
-        var runId = RunLogs.NewRunId(environment.Time);
+        var runId = assignedRunId ?? RunLogs.NewRunId(environment.Time);
         var logDirectory = RunLogs.LogDirectory(settings.DataRoot, runId);
         ITaskExecutor? executor = null;
         try

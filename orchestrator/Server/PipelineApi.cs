@@ -1,13 +1,15 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using WinePipeline.Orchestrator.Execution;
 using WinePipeline.Orchestrator.Graph;
 using WinePipeline.Orchestrator.History;
+using WinePipeline.Orchestrator.Server.Internal;
 
 namespace WinePipeline.Orchestrator.Server;
 
 /// <summary>The JSON API the page reads; every route is also usable on its own (curl, scripts).</summary>
-internal sealed class PipelineApi(TaskGraph graph, Cli.RunSettings settings, GraphCompletion completion, LiveRunState live, RunCoordinator runs)
+internal sealed class PipelineApi(TaskGraph graph, Cli.RunSettings settings, GraphCompletion completion, LiveRunState live, RunCoordinator runs, TimeProvider time)
 {
     private readonly string dataRoot = settings.DataRoot;
     private readonly GraphLayout layout = GraphLayout.Of(graph);
@@ -15,12 +17,13 @@ internal sealed class PipelineApi(TaskGraph graph, Cli.RunSettings settings, Gra
 
     public void Map(IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/graph", () => Results.Json(GraphView.Build(graph, layout, dataRoot, completion.ForPoll(), live.Current)));
+        routes.MapGet("/api/graph", () => Results.Json(GraphView.Build(graph, layout, completion.ForPoll(), live.Current, history.LatestAttempts(), time.GetUtcNow())));
         routes.MapGet("/api/tasks/{id}/log", (string id, long? since) => Log(id, since ?? 0));
-        routes.MapGet("/api/runs", () => Results.Json(history.Runs().Select(Summary)));
+        routes.MapGet("/api/runs", () => Results.Json(history.Runs().Select(RunSummary.Of)));
         routes.MapGet("/api/runs/{id}", (string id) => Details(id));
         routes.MapGet("/api/runs/{id}/plots/{name}", (string id, string name) => Plot(id, name));
-        routes.MapPost("/api/runs", StartRun);
+        routes.MapGet("/api/run-defaults", RunDefaults);
+        routes.MapPost("/api/runs", StartRunAsync);
     }
 
     private IResult Log(string taskId, long since)
@@ -34,8 +37,17 @@ internal sealed class PipelineApi(TaskGraph graph, Cli.RunSettings settings, Gra
         var (runId, attempt, path) = run.Task(taskId) is { LogPath: { } livePath } current
             ? (run.RunId, current.Attempts - 1, livePath)
             : history.LastAttempt(taskId) is { LogPath: { } lastPath } last ? (last.RunId, last.Attempt, lastPath) : (null, -1, null);
-        var (text, next) = path is null ? (string.Empty, 0L) : TaskLogReader.ReadFrom(path, since);
-        return Results.Json(new { task = taskId, runId, attempt = attempt < 0 ? (int?)null : attempt, next, text });
+        if (runId is null || path is null)
+        {
+            return Results.Json(new { task = taskId, runId, attempt = (int?)null, next = 0L, text = string.Empty });
+        }
+
+        // The history names the file; it is served only from this run's own log folder.
+        using var stream = Confined(RunLogs.LogDirectory(dataRoot, PlainName(runId)), path, out var refused);
+        var (text, next) = stream is null ? (string.Empty, 0L) : TaskLogReader.ReadFrom(stream, since);
+        return refused is not null
+            ? Results.Json(new { error = refused }, statusCode: StatusCodes.Status403Forbidden)
+            : Results.Json(new { task = taskId, runId, attempt, next, text });
     }
 
     private IResult Details(string runId)
@@ -57,34 +69,71 @@ internal sealed class PipelineApi(TaskGraph graph, Cli.RunSettings settings, Gra
             exitCode = attempt.ExitCode,
             reason = attempt.Reason,
         });
-        return Results.Json(new { run = Summary(run), metrics = RunMetrics.Parse(run.Metrics), plots, attempts });
+        return Results.Json(new { run = RunSummary.Of(run), metrics = RunMetrics.Parse(run.Metrics), plots, attempts });
     }
 
     private IResult Plot(string runId, string name)
     {
-        var safe = name == Path.GetFileName(name) && name.EndsWith(".png", StringComparison.OrdinalIgnoreCase) && runId == Path.GetFileName(runId);
-        var path = Path.Combine(RunMetrics.ArchiveDirectory(dataRoot, runId), name);
-        return safe && File.Exists(path) ? Results.File(path, "image/png") : Results.NotFound(new { error = $"no plot '{name}' for run '{runId}'" });
+        var notFound = Results.NotFound(new { error = $"no plot '{name}' for run '{runId}'" });
+        if (name != Path.GetFileName(name) || !name.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
+        {
+            return notFound;
+        }
+
+        var directory = RunMetrics.ArchiveDirectory(dataRoot, PlainName(runId));
+        var stream = Confined(directory, Path.Combine(directory, name), out var refused);
+        return refused is not null ? Results.Json(new { error = refused }, statusCode: StatusCodes.Status403Forbidden)
+            : stream is null ? notFound
+            : Results.Stream(stream, "image/png");
     }
 
-    private IResult StartRun()
+    private IResult RunDefaults() => Results.Json(new
     {
-        var busy = runs.TryStart();
+        target = settings.Options.Target,
+        tasks = graph.Declared.Select(task => task.Id),
+        parameters = RunParameters.Defaults(settings.Parameters),
+    });
+
+    private async Task<IResult> StartRunAsync(HttpRequest request)
+    {
+        using var reader = new StreamReader(request.Body);
+        var body = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
+        if (body.Length > 0 && !request.HasJsonContentType())
+        {
+            return Results.Json(new { error = "send the run as JSON (Content-Type: application/json)" }, statusCode: StatusCodes.Status415UnsupportedMediaType);
+        }
+
+        Cli.RunOptions options;
+        try
+        {
+            options = RunRequest.Parse(body).Apply(settings.Options, graph);
+        }
+        catch (BadRunRequestException e)
+        {
+            return Results.BadRequest(new { error = e.Message });
+        }
+
+        var runId = RunLogs.NewRunId(time);
+        var busy = runs.TryStart(options, runId);
         return busy is null
-            ? Results.Json(new { started = true }, statusCode: StatusCodes.Status202Accepted)
+            ? Results.Json(new { id = runId, url = $"/runs/{Uri.EscapeDataString(runId)}", target = options.Target, force = options.Force }, statusCode: StatusCodes.Status202Accepted)
             : Results.Json(new { error = busy }, statusCode: StatusCodes.Status409Conflict);
     }
 
-    private static object Summary(RunRecord run) => new
+    private static FileStream? Confined(string directory, string path, out string? refused)
     {
-        id = run.Id,
-        trigger = run.Trigger,
-        started = run.Started,
-        ended = run.Ended,
-        durationSeconds = run.Duration?.TotalSeconds,
-        outcome = run.Outcome,
-        summary = run.Summary,
-        mse = run.Mse,
-        r2 = run.R2,
-    };
+        try
+        {
+            refused = null;
+            return ConfinedFile.OpenRead(directory, path);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            refused = e.Message;
+            return null;
+        }
+    }
+
+    // A run id from a URL or the history never climbs out of the folder it names.
+    private static string PlainName(string runId) => runId == Path.GetFileName(runId) && runId is not ("." or "..") ? runId : "-";
 }

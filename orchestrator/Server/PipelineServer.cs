@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -9,25 +10,34 @@ using WinePipeline.Orchestrator.Cli;
 using WinePipeline.Orchestrator.Execution.Docker;
 using WinePipeline.Orchestrator.Graph;
 using WinePipeline.Orchestrator.Notifications;
+using WinePipeline.Orchestrator.Server.Security;
 
 namespace WinePipeline.Orchestrator.Server;
 
-/// <summary>Kestrel serving the page and the API for one data root; started by `serve` and, on port 0, by tests.</summary>
-internal sealed class PipelineServer : IAsyncDisposable
+/// <summary>
+/// Kestrel serving the page and the API for one data root; started by `serve` and, on port 0, by
+/// tests. Whether a token is needed is decided from the addresses actually bound.
+/// </summary>
+internal sealed partial class PipelineServer : IAsyncDisposable
 {
     private readonly WebApplication app;
 
-    private PipelineServer(WebApplication app, RunCoordinator runs)
+    private PipelineServer(WebApplication app, RunCoordinator runs, ListenAddresses addresses)
     {
         this.app = app;
         Runs = runs;
+        Addresses = addresses;
     }
 
-    /// <summary>The address actually bound (the real port when asked for port 0).</summary>
-    public string Url => app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+    /// <summary>Every address bound (the real port when asked for port 0).</summary>
+    public ListenAddresses Addresses { get; }
+
+    /// <summary>The first address bound.</summary>
+    public string Url => Addresses.Bound[0];
 
     public RunCoordinator Runs { get; }
 
+    /// <exception cref="UsageException">It cannot listen where asked, or listens beyond loopback without a token; nothing is left listening.</exception>
     public static async Task<PipelineServer> StartAsync(CliEnvironment environment, ServerSettings settings, Notifier? notifier, CancellationToken cancellation)
     {
         var graph = TaskGraph.Create(environment.Pipeline(settings.Run.Parameters));
@@ -38,22 +48,57 @@ internal sealed class PipelineServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls(settings.Url);
         var app = builder.Build();
+        var hosts = new HostGate();
+        var csrfToken = CsrfGuard.NewToken();
+        app.Use(SecurityHeaders.InvokeAsync);
+        app.Use(hosts.InvokeAsync);
         if (settings.Token is { } token)
         {
-            app.Use(new TokenGate(token).InvokeAsync);
+            app.Use(new TokenGate(token, StaticAssets.PublicPaths).InvokeAsync);
         }
 
+        app.Use(new CsrfGuard(csrfToken, settings.Token).InvokeAsync);
         var live = new LiveRunState();
         var runs = new RunCoordinator(environment, settings, live, notifier);
         var completion = new GraphCompletion(settings.Run.DataRoot, settings.Run.Options.ExistenceOnly, DockerImageIds.TryGet, environment.Time);
-        new PipelineApi(graph, settings.Run, completion, live, runs).Map(app);
-        foreach (var path in StaticAssets.Paths)
+        new PipelineApi(graph, settings.Run, completion, live, runs, environment.Time).Map(app);
+        new StaticAssets(csrfToken).Map(app);
+
+        var addresses = await ListenAsync(app, settings, cancellation);
+        hosts.Allow(addresses.HostNames);
+        return new PipelineServer(app, runs, addresses);
+    }
+
+    private static async Task<ListenAddresses> ListenAsync(WebApplication app, ServerSettings settings, CancellationToken cancellation)
+    {
+        UsageException refusal;
+        try
         {
-            app.MapGet(path, () => StaticAssets.Serve(path));
+            await app.StartAsync(cancellation);
+            var addresses = ListenAddresses.Of([.. app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses], settings.NamedHosts);
+            if (settings.Token is not null || addresses.LoopbackOnly)
+            {
+                return addresses;
+            }
+
+            refusal = UsageException.ParseError(
+                $"--urls {settings.Url} listens beyond this machine (bound {string.Join(", ", addresses.Bound)}); give --token TOKEN (or $SCHEDULER_TOKEN) so every request must carry it");
+        }
+        catch (IOException e)
+        {
+            refusal = UsageException.ParseError(
+                InUse().Match(e.Message) is { Success: true } inUse
+                    ? $"cannot listen on {inUse.Groups["url"].Value}: port {new Uri(inUse.Groups["url"].Value).Port} is already in use; stop what holds it, or pick another with --port N or --urls URL"
+                    : $"cannot listen on {settings.Url}: {e.Message}");
+        }
+        catch (InvalidOperationException e)
+        {
+            refusal = UsageException.ParseError($"cannot listen on {settings.Url}: {e.Message}");
         }
 
-        await app.StartAsync(cancellation);
-        return new PipelineServer(app, runs);
+        await app.StopAsync(CancellationToken.None);
+        await app.DisposeAsync();
+        throw refusal;
     }
 
     public async ValueTask DisposeAsync()
@@ -62,4 +107,8 @@ internal sealed class PipelineServer : IAsyncDisposable
         await app.StopAsync();
         await app.DisposeAsync();
     }
+
+    // Kestrel's "Failed to bind to address http://127.0.0.1:8082: address already in use."
+    [GeneratedRegex(@"address (?<url>\S+): address already in use")]
+    private static partial Regex InUse();
 }

@@ -17,10 +17,15 @@ internal sealed class RunCoordinator(CliEnvironment environment, ServerSettings 
 {
     private readonly Lock gate = new();
     private readonly CancellationTokenSource stopping = new();
+    private readonly RunHistory history = RunHistory.Open(settings.Run.DataRoot);
     private Task current = Task.CompletedTask;
 
-    /// <summary>Starts a run in the background unless one is going (here or elsewhere on the data root); returns why not, or null when started.</summary>
-    public string? TryStart()
+    /// <summary>
+    /// Starts a run under <paramref name="runId"/> in the background unless one is going (here or
+    /// elsewhere on the data root); returns why not, or null when started. A run that then cannot
+    /// start is still recorded under that id, with why.
+    /// </summary>
+    public string? TryStart(RunOptions options, string runId)
     {
         lock (gate)
         {
@@ -39,7 +44,7 @@ internal sealed class RunCoordinator(CliEnvironment environment, ServerSettings 
                 return e.Message;
             }
 
-            current = Task.Run(RunFromUiAsync);
+            current = Task.Run(() => RunFromUiAsync(options, runId));
             return null;
         }
     }
@@ -50,8 +55,8 @@ internal sealed class RunCoordinator(CliEnvironment environment, ServerSettings 
         try
         {
             var options = settings.Run.Options.ForRun(request.Schedule.Task, request.Schedule.DatasetUrl);
-            var (exitCode, report) = await RunAsync(options, RunTrigger.Schedule, request.Trigger, cancellation);
-            return report is null ? new ScheduledRunOutcome(ScheduledRunKind.Failed, "the run could not start; see the server's log", exitCode) : ScheduledRunOutcome.FromReport(report, exitCode);
+            var (exitCode, report, error) = await RunAsync(options, RunTrigger.Schedule, request.Trigger, runId: null, cancellation);
+            return report is null ? new ScheduledRunOutcome(ScheduledRunKind.Failed, $"the run could not start: {error}", exitCode) : ScheduledRunOutcome.FromReport(report, exitCode);
         }
         catch (RunLockedException e)
         {
@@ -59,35 +64,53 @@ internal sealed class RunCoordinator(CliEnvironment environment, ServerSettings 
         }
     }
 
-    private async Task RunFromUiAsync()
+    private async Task RunFromUiAsync(RunOptions options, string runId)
     {
         try
         {
-            await RunAsync(settings.Run.Options, RunTrigger.Ui, "web UI", stopping.Token);
+            var (_, report, error) = await RunAsync(options, RunTrigger.Ui, "web UI", runId, stopping.Token);
+            if (report is null)
+            {
+                RecordNotStarted(runId, RunOutcome.Failed, $"the run could not start: {error}");
+            }
         }
         catch (RunLockedException e)
         {
             environment.Error.WriteLine($"orchestrator: error: {e.Message}");
+            RecordNotStarted(runId, RunOutcome.Skipped, e.Message);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // A background run has no caller to throw to: the server's log is the only place it can be seen.
             environment.Error.WriteLine($"orchestrator: error: the run started from the web UI broke off: {e}");
+            RecordNotStarted(runId, RunOutcome.Failed, $"the run broke off: {e.Message}");
         }
     }
 
-    private async Task<(int ExitCode, RunReport? Report)> RunAsync(RunOptions options, RunTrigger trigger, string description, CancellationToken cancellation)
+    // So the run's URL, already handed out, says what became of it.
+    private void RecordNotStarted(string runId, string outcome, string why)
+    {
+        if (history.Run(runId) is null)
+        {
+            history.RunNotStarted(runId, RunTrigger.Ui, environment.Time.GetUtcNow(), outcome, why);
+        }
+    }
+
+    /// <returns>The exit code, the report when the run got as far as planning, else the error that stopped it.</returns>
+    private async Task<(int ExitCode, RunReport? Report, string? Error)> RunAsync(RunOptions options, RunTrigger trigger, string description, string? runId, CancellationToken cancellation)
     {
         var started = environment.Time.GetTimestamp();
-        var command = new RunCommand(environment, trigger, live);
+        var command = new RunCommand(environment, trigger, live, runId);
         int exitCode;
+        string? error = null;
         try
         {
             exitCode = await command.ExecuteAsync(options, cancellation);
         }
         catch (Exception e) when (e is UsageException or InvalidGraphException or ExecutorUnavailableException)
         {
-            environment.Error.WriteLine($"orchestrator: error: {e.Message}");
+            error = e.Message;
+            environment.Error.WriteLine($"orchestrator: error: {error}");
             exitCode = ExitCodes.UsageError;
         }
 
@@ -97,7 +120,7 @@ internal sealed class RunCoordinator(CliEnvironment environment, ServerSettings 
             await notifier.NotifyAsync(notification, CancellationToken.None);
         }
 
-        return (exitCode, command.Report);
+        return (exitCode, command.Report, error);
     }
 
     public async ValueTask DisposeAsync()

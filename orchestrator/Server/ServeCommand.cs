@@ -21,7 +21,7 @@ internal sealed class ServeCommand(CliEnvironment environment)
         using var notifier = notifications.IsEmpty ? null : new Notifier(notifications, environment.Error, environment.Time);
 
         await using var server = await PipelineServer.StartAsync(environment, settings, notifier, cancellation);
-        Out.WriteLine($"serving {settings.Run.DataRoot} on {server.Url}{(settings.Token is null ? string.Empty : " (token required)")}; Ctrl-C stops");
+        Out.WriteLine($"serving {settings.Run.DataRoot} on {string.Join(", ", server.Addresses.Bound)}{(settings.Token is null ? string.Empty : " (token required)")}; Ctrl-C stops");
         await using var scheduler = schedules.Count == 0 ? null : new PipelineScheduler(
             schedules,
             server.Runs.RunScheduledAsync,
