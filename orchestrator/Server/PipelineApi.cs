@@ -120,12 +120,12 @@ internal sealed class PipelineApi(TaskGraph graph, Cli.RunSettings settings, Gra
             : Results.Json(new { error = busy }, statusCode: StatusCodes.Status409Conflict);
     }
 
-    private static FileStream? Confined(string directory, string path, out string? refused)
+    private FileStream? Confined(string folder, string path, out string? refused)
     {
         try
         {
             refused = null;
-            return ConfinedFile.OpenRead(directory, path);
+            return ConfinedFile.OpenRead(dataRoot, folder, path);
         }
         catch (UnauthorizedAccessException e)
         {

@@ -4,9 +4,8 @@ using Microsoft.Win32.SafeHandles;
 namespace WinePipeline.Orchestrator.Server.Internal;
 
 /// <summary>
-/// Opens a file the server serves (a log, a plot) only when it is a regular file whose real path is
-/// the asked path inside the given directory: no symlink anywhere below that directory, no FIFO or
-/// device. The checks run on the opened descriptor, so swapping the file between a check and the
+/// Opens a file the server serves (a log, a plot) only when it is a regular file inside its folder
+/// of the data root, reached with no symlink anywhere below the data root, and no FIFO or device. The checks run on the opened descriptor, so swapping the file between a check and the
 /// open gains nothing, and the open never blocks (a FIFO is opened non-blocking, then refused).
 /// </summary>
 internal static class ConfinedFile
@@ -24,33 +23,42 @@ internal static class ConfinedFile
     private const int NotADirectory = 20;
 
     /// <summary>The file opened for reading, or null when it does not exist.</summary>
-    /// <exception cref="UnauthorizedAccessException">It exists but is not a regular file confined to <paramref name="directory"/>.</exception>
-    public static FileStream? OpenRead(string directory, string path)
+    /// <param name="root">The data root: from it down to the file, no symlink is followed.</param>
+    /// <param name="folder">The folder under <paramref name="root"/> the file must be in.</param>
+    /// <exception cref="UnauthorizedAccessException">It exists but is not a regular file reached without a symlink below <paramref name="root"/>.</exception>
+    public static FileStream? OpenRead(string root, string folder, string path)
     {
-        var relative = Path.GetRelativePath(Path.GetFullPath(directory), Path.GetFullPath(path));
-        if (relative == "." || relative == ".." || relative.StartsWith("../", StringComparison.Ordinal) || Path.IsPathRooted(relative))
+        var full = Path.GetFullPath(path);
+        if (!Inside(Path.GetFullPath(folder), full))
         {
-            throw Refused(path, directory);
+            throw Refused(path, folder);
         }
 
-        using var directoryHandle = OpenHandle(directory);
-        var handle = directoryHandle is null ? null : OpenHandle(Path.Join(directory, relative));
+        var relative = Path.GetRelativePath(Path.GetFullPath(root), full);
+        using var rootHandle = OpenHandle(root);
+        var handle = rootHandle is null ? null : OpenHandle(full);
         if (handle is null)
         {
             return null;
         }
 
-        if (!IsRegularFile(handle) || RealPathOf(handle) != Path.Join(RealPathOf(directoryHandle!), relative))
+        if (!IsRegularFile(handle) || RealPathOf(handle) != Path.Join(RealPathOf(rootHandle!), relative))
         {
             handle.Dispose();
-            throw Refused(path, directory);
+            throw Refused(path, folder);
         }
 
         return new FileStream(handle, FileAccess.Read);
     }
 
+    private static bool Inside(string folder, string path)
+    {
+        var relative = Path.GetRelativePath(folder, path);
+        return relative != "." && relative != ".." && !relative.StartsWith("../", StringComparison.Ordinal) && !Path.IsPathRooted(relative);
+    }
+
     private static UnauthorizedAccessException Refused(string path, string directory) =>
-        new($"refused to serve {path}: not a regular file inside {directory} (a symlink, a FIFO or a device)");
+        new($"refused to serve {path}: not a regular file inside {directory} (a symlink on the way, a FIFO or a device)");
 
     private static SafeFileHandle? OpenHandle(string path)
     {
