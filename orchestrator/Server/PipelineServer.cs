@@ -10,6 +10,7 @@ using WinePipeline.Orchestrator.Cli;
 using WinePipeline.Orchestrator.Execution.Docker;
 using WinePipeline.Orchestrator.Graph;
 using WinePipeline.Orchestrator.Notifications;
+using WinePipeline.Orchestrator.Server.Internal;
 using WinePipeline.Orchestrator.Server.Security;
 
 namespace WinePipeline.Orchestrator.Server;
@@ -51,6 +52,7 @@ internal sealed partial class PipelineServer : IAsyncDisposable
         var hosts = new HostGate();
         var csrfToken = CsrfGuard.NewToken();
         app.Use(SecurityHeaders.InvokeAsync);
+        app.Use(new UnexpectedErrors(environment.Error, settings.Run.DataRoot, environment.Time).InvokeAsync);
         app.Use(hosts.InvokeAsync);
         if (settings.Token is { } token)
         {

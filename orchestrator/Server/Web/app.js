@@ -93,7 +93,8 @@ document.addEventListener("click", event => {
 });
 addEventListener("popstate", route);
 addEventListener("resize", measure);
-graphView.onRedraw = measure;
+// Later, not in the drawing's own task: measuring forces a layout of the whole drawing.
+graphView.onRedraw = () => setTimeout(measure, 100);
 
 async function poll(what, every) {
   try { await what(); } finally { setTimeout(() => poll(what, every), every); }

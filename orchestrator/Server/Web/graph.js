@@ -50,9 +50,9 @@ export class GraphView {
   }
 
   select(id) {
-    this.elements.get(this.selected)?.classList.remove("selected");
+    this.elements.get(this.selected)?.g.classList.remove("selected");
     this.selected = id;
-    this.elements.get(id)?.classList.add("selected");
+    this.elements.get(id)?.g.classList.add("selected");
   }
 
   layOut() {
@@ -102,22 +102,26 @@ export class GraphView {
       `<svg class="graph-svg" viewBox="0 0 ${layout.width} ${layout.height}" width="${Math.ceil(layout.width * scale)}" height="${Math.ceil(layout.height * scale)}" xmlns="http://www.w3.org/2000/svg">` +
       `<path class="edges" d="${edges}"></path><path class="arrows" d="${arrows}"></path>${boxes}</svg>`;
     this.elements.clear();
-    for (const g of this.container.querySelectorAll("[data-id]")) this.elements.set(g.dataset.id, g);
+    // The state's class, the tooltip (first child) and the duration (last child) are all an update touches.
+    for (const g of this.container.querySelectorAll("[data-id]")) {
+      const variant = g.classList.contains("variant");
+      this.elements.set(g.dataset.id, { g, title: g.firstChild, meta: g.lastChild, prefix: variant ? "node variant " : "node " });
+    }
     this.groupElements = new Map([...this.container.querySelectorAll("g.group")].map(g => [g.dataset.group, g]));
     this.onRedraw();
   }
 
   update(graph) {
     for (const t of graph.tasks) {
-      const g = this.elements.get(t.id);
-      if (!g) continue;
-      const wanted = `node${g.classList.contains("variant") ? " variant" : ""} ${t.state}${t.id === this.selected ? " selected" : ""}`;
-      if (g.getAttribute("class") !== wanted) g.setAttribute("class", wanted);
+      const shown = this.elements.get(t.id);
+      if (!shown) continue;
+      const wanted = `${shown.prefix}${t.state}${t.id === this.selected ? " selected" : ""}`;
+      if (shown.g.getAttribute("class") !== wanted) shown.g.setAttribute("class", wanted);
       const title = `${t.id}: ${t.state}, ${t.reason}`;
       // The reason can change while the state stays (another input changed).
-      if (g.firstChild.textContent !== title) g.firstChild.textContent = title;
-      const text = g.querySelector(".meta"), wantedMeta = g.classList.contains("variant") ? (t.seconds == null ? "" : seconds(t.seconds)) : meta(t);
-      if (text.textContent !== wantedMeta) text.textContent = wantedMeta;
+      if (shown.title.textContent !== title) shown.title.textContent = title;
+      const text = shown.prefix === "node " ? meta(t) : t.seconds == null ? "" : seconds(t.seconds);
+      if (shown.meta.textContent !== text) shown.meta.textContent = text;
     }
     for (const node of this.model.nodes.filter(n => n.group)) {
       const states = node.tasks.map(id => graph.tasks[this.model.index.get(id)].state);
@@ -126,7 +130,10 @@ export class GraphView {
       const wanted = `group ${URGENCY.find(s => states.includes(s)) ?? "Complete"}`;
       if (g.getAttribute("class") !== wanted) g.setAttribute("class", wanted);
       const more = g.querySelector(".more");
-      if (more) more.textContent = `+${node.tasks.length - GROUP_ROWS} more: ${summary(states.slice(GROUP_ROWS))}`;
+      if (!more) continue;
+      const hidden = states.slice(GROUP_ROWS);
+      more.textContent = `+${hidden.length} more: ${summary(hidden)}`;
+      more.setAttribute("class", `more ${URGENCY.find(s => hidden.includes(s))}`);
     }
   }
 }
