@@ -129,7 +129,7 @@ public static partial class UiBench
             {
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", $"--user-data-dir={profile.FullName}", "--window-size=1400,900",
-                "--virtual-time-budget=4000", "--dump-dom", url,
+                "--virtual-time-budget=20000", "--dump-dom", url,
             })
             {
                 start.ArgumentList.Add(argument);

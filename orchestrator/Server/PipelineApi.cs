@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -15,9 +17,12 @@ internal sealed class PipelineApi(TaskGraph graph, Cli.RunSettings settings, Gra
     private readonly GraphLayout layout = GraphLayout.Of(graph);
     private readonly RunHistory history = RunHistory.Open(settings.DataRoot);
 
+    // The graph is polled every second with a field or two per task that is mostly empty.
+    private static readonly JsonSerializerOptions WithoutNulls = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+
     public void Map(IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/graph", () => Results.Json(GraphView.Build(graph, layout, completion.ForPoll(), live.Current, history.LatestAttempts(), time.GetUtcNow())));
+        routes.MapGet("/api/graph", () => Results.Json(GraphView.Build(graph, layout, completion.ForPoll(), live.Current, history.LatestAttempts(), time.GetUtcNow()), WithoutNulls));
         routes.MapGet("/api/tasks/{id}/log", (string id, long? since) => Log(id, since ?? 0));
         routes.MapGet("/api/runs", () => Results.Json(history.Runs().Select(RunSummary.Of)));
         routes.MapGet("/api/runs/{id}", (string id) => Details(id));
