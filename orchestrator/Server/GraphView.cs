@@ -13,17 +13,16 @@ namespace WinePipeline.Orchestrator.Server;
 /// </summary>
 internal static class GraphView
 {
-    public static object Build(TaskGraph graph, GraphLayout layout, ICompletionState completion, LiveRun live, IReadOnlyDictionary<string, AttemptRecord> latestAttempts, DateTimeOffset now)
+    public static object Build(TaskGraph graph, IReadOnlyDictionary<string, int> layers, ICompletionState completion, LiveRun live, IReadOnlyDictionary<string, AttemptRecord> latestAttempts, DateTimeOffset now)
     {
         var plan = Planner.Plan(graph, completion, graph.Declared.Select(task => task.Id).ToList(), []);
         var tasks = plan.Tasks.Select(planned =>
         {
             var id = planned.Task.Id;
             var (state, reason) = StateOf(planned, live.Task(id), live);
-            var (layer, row) = layout.Positions[id];
-            return new { id, group = GroupOf(id), state = state.ToString(), reason, layer, row, dependsOn = planned.Task.DependsOn, seconds = Seconds(latestAttempts.GetValueOrDefault(id), state, now) };
+            return new { id, group = GroupOf(id), state = state.ToString(), reason, layer = layers[id], dependsOn = planned.Task.DependsOn, seconds = Seconds(latestAttempts.GetValueOrDefault(id), state, now) };
         });
-        return new { runId = live.RunId, running = live.Running, layers = layout.Layers, rows = layout.Rows, tasks };
+        return new { runId = live.RunId, running = live.Running, tasks };
     }
 
     private static (ExecutionStatus State, string Reason) StateOf(PlannedTask planned, TaskReport? task, LiveRun live) =>

@@ -14,7 +14,7 @@ namespace WinePipeline.Orchestrator.Server;
 internal sealed class PipelineApi(TaskGraph graph, Cli.RunSettings settings, GraphCompletion completion, LiveRunState live, RunCoordinator runs, TimeProvider time)
 {
     private readonly string dataRoot = settings.DataRoot;
-    private readonly GraphLayout layout = GraphLayout.Of(graph);
+    private readonly IReadOnlyDictionary<string, int> layers = TaskLayers.Of(graph);
     private readonly RunHistory history = RunHistory.Open(settings.DataRoot);
 
     // The graph is polled every second with a field or two per task that is mostly empty.
@@ -22,7 +22,7 @@ internal sealed class PipelineApi(TaskGraph graph, Cli.RunSettings settings, Gra
 
     public void Map(IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/graph", () => Results.Json(GraphView.Build(graph, layout, completion.ForPoll(), live.Current, history.LatestAttempts(), time.GetUtcNow()), WithoutNulls));
+        routes.MapGet("/api/graph", () => Results.Json(GraphView.Build(graph, layers, completion.ForPoll(), live.Current, history.LatestAttempts(), time.GetUtcNow()), WithoutNulls));
         routes.MapGet("/api/tasks/{id}/log", (string id, long? since) => Log(id, since ?? 0));
         routes.MapGet("/api/runs", () => Results.Json(history.Runs().Select(RunSummary.Of)));
         routes.MapGet("/api/runs/{id}", (string id) => Details(id));

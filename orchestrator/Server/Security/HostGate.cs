@@ -23,6 +23,6 @@ internal sealed class HostGate
         }
 
         context.Response.StatusCode = StatusCodes.Status400BadRequest;
-        await context.Response.WriteAsJsonAsync(new { error = $"Host '{host.Value}' is not a name this server listens as; use the address serve printed" });
+        await context.Response.WriteAsJsonAsync(new { error = $"Host '{host.Value}' is not a name this server listens as; open the address serve printed, or name this host in --urls" });
     }
 }

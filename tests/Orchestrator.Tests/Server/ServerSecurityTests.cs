@@ -107,7 +107,7 @@ public sealed partial class ServerSecurityTests
         var response = await server.Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("Host 'attacker.example' is not a name this server listens as; use the address serve printed", await ErrorOf(response));
+        Assert.Equal("Host 'attacker.example' is not a name this server listens as; open the address serve printed, or name this host in --urls", await ErrorOf(response));
         Assert.Empty(server.Executor.Ran);
     }
 
