@@ -10,20 +10,8 @@ public sealed class BrowserInteractionTests
         await using var server = await ServerHarness.StartAsync();
         await server.RunToEndAsync("""{"target": "Train"}""");
         await using var browser = await ChromiumSession.StartAsync(1400);
-        await browser.NavigateAsync(server.Url);
-        await browser.WaitForAsync("document.querySelector('g.node.Succeeded')");
 
-        await browser.ClickAsync("#run-button");
-        await browser.WaitForAsync("document.getElementById('run-dialog').open && document.querySelector('#run-dialog input[data-name=\"dataset-url\"]')");
-        await browser.EvaluateAsync("""
-            (() => {
-              const form = document.querySelector('#run-dialog form');
-              form.elements.target.value = 'Train';
-              form.elements.force.value = 'Download';
-              form.querySelector('input[data-name="dataset-url"]').value = 'file:///data/other.csv';
-            })()
-            """);
-        await browser.ClickAsync("#run-dialog button[type=submit]");
+        await StartFromTheDialogAsync(browser, server, target: "Train", force: "Download", datasetUrl: "file:///data/other.csv");
         await browser.WaitForAsync("location.pathname.startsWith('/runs/')");
         var id = (await browser.EvaluateAsync("decodeURIComponent(location.pathname.slice(6))"))!.GetValue<string>();
         await server.WaitForAsync("/api/runs", runs => runs.EnumerateArray().Any(run => run.GetProperty("id").GetString() == id && run.GetProperty("outcome").GetString() == "succeeded"));
@@ -41,19 +29,8 @@ public sealed class BrowserInteractionTests
     {
         await using var server = await ServerHarness.StartAsync();
         await using var browser = await ChromiumSession.StartAsync(800);
-        await browser.NavigateAsync(server.Url);
-        await browser.WaitForAsync("document.querySelector('g.node')");
 
-        await browser.ClickAsync("#run-button");
-        await browser.WaitForAsync("document.querySelector('#run-dialog input[data-name=\"dataset-url\"]')");
-        await browser.EvaluateAsync("""
-            (() => {
-              const form = document.querySelector('#run-dialog form');
-              form.elements.target.value = 'Train';
-              form.elements.force.value = 'EvaluateModel';
-            })()
-            """);
-        await browser.ClickAsync("#run-dialog button[type=submit]");
+        await StartFromTheDialogAsync(browser, server, target: "Train", force: "EvaluateModel");
         await browser.WaitForAsync("document.querySelector('#run-dialog .error').textContent");
 
         Assert.Equal("--force EvaluateModel has no effect: Train does not depend on it; force one of the tasks upstream of Train", await browser.TextAsync("#run-dialog .error"));
@@ -83,5 +60,16 @@ public sealed class BrowserInteractionTests
         Assert.Equal(["Train[trees=100]", "Train[trees=10]"], variants!.AsArray().Select(name => name!.GetValue<string>()));
         Assert.Equal("Complete", await browser.TextAsync("""g.node[data-id="Download"] .meta"""));
         Assert.Equal("Train", await browser.TextAsync("#task-details dd:last-child"));
+    }
+
+    private static async Task StartFromTheDialogAsync(ChromiumSession browser, ServerHarness server, string target, string force, string? datasetUrl = null)
+    {
+        await browser.NavigateAsync(server.Url);
+        await browser.WaitForAsync("document.querySelector('g.node')");
+        await browser.ClickAsync("#run-button");
+        await browser.WaitForAsync("document.getElementById('run-dialog').open && document.querySelector('#run-dialog input[data-name=\"dataset-url\"]')");
+        var url = datasetUrl is null ? string.Empty : $"form.querySelector('input[data-name=\"dataset-url\"]').value = '{datasetUrl}';";
+        await browser.EvaluateAsync($"(form => {{ form.elements.target.value = '{target}'; form.elements.force.value = '{force}'; {url} }})(document.querySelector('#run-dialog form'))");
+        await browser.ClickAsync("#run-dialog button[type=submit]");
     }
 }
