@@ -51,7 +51,7 @@ internal sealed partial class CliApp(CliEnvironment environment)
 
             return ExitCodes.UsageError;
         }
-        catch (Exception e) when (e is UsageException or InvalidGraphException or RunLockedException or ExecutorUnavailableException or Scheduling.InvalidScheduleException)
+        catch (Exception e) when (e is UsageException or InvalidGraphException or RunLockedException or ExecutorUnavailableException or Scheduling.InvalidScheduleException or Server.CannotServeException)
         {
             synchronized.Error.WriteLine($"orchestrator: error: {e.Message}");
             return ExitCodes.UsageError;

@@ -1,4 +1,3 @@
-using System.Net;
 using Orchestrator.History;
 using Orchestrator.Notifications;
 using Orchestrator.Scheduling;
@@ -23,7 +22,7 @@ internal sealed class ServeCommand(CliEnvironment environment)
         using var notifier = notifications.IsEmpty ? null : new Notifier(notifications, environment.Error, environment.Time);
 
         await using var server = await PipelineServer.StartAsync(runner, environment.RunContext, settings, notifier, cancellation);
-        Out.WriteLine($"serving {settings.Run.DataRoot} on {server.Url}{(settings.Token is null ? string.Empty : " (token required)")}; Ctrl-C stops");
+        Out.WriteLine($"serving {settings.Run.DataRoot} on {string.Join(", ", server.Addresses.Bound)}{(settings.Token is null ? string.Empty : " (token required)")}; Ctrl-C stops");
         await using var scheduler = schedules.Count == 0 ? null : new PipelineScheduler(
             schedules,
             server.Runs.RunScheduledAsync,
@@ -53,21 +52,15 @@ internal sealed class ServeCommand(CliEnvironment environment)
         var run = RunSettings.Resolve(options, environment) with { Trigger = History.RunTrigger.Ui };
         var url = options.Urls ?? (options.Port is { } port ? $"http://127.0.0.1:{port}" : ServeOptions.DefaultUrl);
         var token = NonEmpty(options.Token) ?? NonEmpty(environment.GetVariable("SCHEDULER_TOKEN"));
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
-        {
-            throw UsageException.ParseError($"--urls '{url}' is not an http:// URL");
-        }
-
-        if (token is null && !IsLoopback(uri))
-        {
-            throw UsageException.ParseError($"--urls {url} listens beyond this machine; give --token TOKEN (or $SCHEDULER_TOKEN) so every request must carry it");
-        }
-
-        return new ServerSettings(run, url, token);
+        var hosts = url.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(HostOf).ToList();
+        return new ServerSettings(run, url, token, hosts);
     }
 
-    private static bool IsLoopback(Uri uri) =>
-        uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
+    // Kestrel's wildcards "*" and "+" are no valid URI host; they stand for every address.
+    private static string HostOf(string url) =>
+        Uri.TryCreate(url.Replace("://*", "://0.0.0.0").Replace("://+", "://0.0.0.0"), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+            ? uri.Host
+            : throw UsageException.ParseError($"--urls '{url}' is not an http:// URL");
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 

@@ -46,6 +46,12 @@ internal sealed partial class RunHistory
             $"SELECT {AttemptColumns} FROM attempts WHERE task = $task ORDER BY started DESC, attempt DESC LIMIT 1",
             ReadAttempt, ("$task", task)).SingleOrDefault();
 
+    /// <summary>The latest attempt of every task that has one, by task.</summary>
+    public IReadOnlyDictionary<string, AttemptRecord> LatestAttempts() =>
+        Query(
+            $"SELECT {AttemptColumns} FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY task ORDER BY started DESC, attempt DESC) AS latest FROM attempts) WHERE latest = 1",
+            ReadAttempt).ToDictionary(attempt => attempt.Task, StringComparer.Ordinal);
+
     private static RunRecord ReadRun(SqliteDataReader row) => new(
         row.GetString(0), row.GetString(1), Parse(row.GetString(2)), row.IsDBNull(3) ? null : Parse(row.GetString(3)),
         RunOutcomes.Parse(row.GetString(4)), Text(row, 5), Text(row, 6), Parameters(Text(row, 7)));

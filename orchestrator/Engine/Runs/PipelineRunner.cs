@@ -46,7 +46,7 @@ internal sealed partial class PipelineRunner(Pipeline pipeline, RunContext conte
         var plan = Planner.Plan(run.Graph, completion.State, [run.Target], run.Forced);
         completion.Hashes.Save();
         WritePlan(plan, request.DataRoot);
-        var runId = RunLogs.NewRunId(context.Time);
+        var runId = request.RunId ?? RunLogs.NewRunId(context.Time);
         var values = run.Parameters.AsDictionary();
         if (!plan.ToRun.Any())
         {

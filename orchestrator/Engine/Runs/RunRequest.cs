@@ -22,6 +22,9 @@ internal sealed record RunRequest(
     /// <summary>The CPUs tasks may use at once; null for this machine's.</summary>
     public double? Cpus { get; init; }
 
+    /// <summary>The id to record the run under, when the caller has already handed it out (the web UI's POST /api/runs).</summary>
+    public string? RunId { get; init; }
+
     /// <summary>The memory tasks may use at once; null for this machine's.</summary>
     public long? MemoryBytes { get; init; }
 }

@@ -17,10 +17,15 @@ internal sealed class RunCoordinator(PipelineRunner runner, RunContext context, 
 {
     private readonly Lock gate = new();
     private readonly CancellationTokenSource stopping = new();
+    private readonly RunHistory history = RunHistory.Open(settings.Run.DataRoot);
     private Task current = Task.CompletedTask;
 
-    /// <summary>Starts a run in the background unless one is going (here or elsewhere on the data root); returns why not, or null when started.</summary>
-    public string? TryStart(RunRequest request)
+    /// <summary>
+    /// Starts the run under <paramref name="runId"/> in the background unless one is going (here or
+    /// elsewhere on the data root); returns why not, or null when started. A run that then cannot start
+    /// is still recorded under that id, with why, so the URL already handed out says what became of it.
+    /// </summary>
+    public string? TryStart(RunRequest request, string runId)
     {
         lock (gate)
         {
@@ -39,7 +44,7 @@ internal sealed class RunCoordinator(PipelineRunner runner, RunContext context, 
                 return e.Message;
             }
 
-            current = Task.Run(() => RunFromUiAsync(request));
+            current = Task.Run(() => RunFromUiAsync(request with { RunId = runId }));
             return null;
         }
     }
@@ -68,16 +73,29 @@ internal sealed class RunCoordinator(PipelineRunner runner, RunContext context, 
     {
         try
         {
-            await RunAsync(request with { Trigger = RunTrigger.Ui }, "web UI", stopping.Token);
+            if (await RunAsync(request with { Trigger = RunTrigger.Ui }, "web UI", stopping.Token) is null)
+            {
+                RecordNotStarted(request.RunId!, RunOutcome.NotStarted, "the run could not start; see the server's log");
+            }
         }
         catch (RunLockedException e)
         {
             context.Error.WriteLine($"orchestrator: error: {e.Message}");
+            RecordNotStarted(request.RunId!, RunOutcome.Skipped, e.Message);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // A background run has no caller to throw to: the server's log is the only place it can be seen.
             context.Error.WriteLine($"orchestrator: error: the run started from the web UI broke off: {e}");
+            RecordNotStarted(request.RunId!, RunOutcome.Failed, $"the run broke off: {e.Message}");
+        }
+    }
+
+    private void RecordNotStarted(string runId, RunOutcome outcome, string why)
+    {
+        if (history.Run(runId) is null)
+        {
+            history.RunNotStarted(runId, RunTrigger.Ui, context.Time.GetUtcNow(), outcome, why);
         }
     }
 

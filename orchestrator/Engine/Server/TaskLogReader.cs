@@ -7,14 +7,8 @@ internal static class TaskLogReader
 {
     private const int MaxChunk = 256 * 1024;
 
-    public static (string Text, long Next) ReadFrom(string path, long since)
+    public static (string Text, long Next) ReadFrom(Stream stream, long since)
     {
-        if (!File.Exists(path))
-        {
-            return (string.Empty, 0);
-        }
-
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
         var start = since < 0 || since > stream.Length ? 0 : since;
         stream.Position = start;
         var buffer = new byte[(int)Math.Min(MaxChunk, stream.Length - start)];

@@ -1,7 +1,10 @@
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Orchestrator.Cli;
 using Orchestrator.Execution;
+using WinePipeline;
 using Orchestrator.Server;
 using Orchestrator.Tests.Support;
 
@@ -9,12 +12,16 @@ namespace Orchestrator.Tests.Server;
 
 /// <summary>
 /// The real server on 127.0.0.1 port 0 over a test graph in a temp data root, a stand-in executor
-/// whose EvaluateModel writes metrics.json and a plot, and an HttpClient pointed at it.
+/// whose EvaluateModel writes metrics.json and three plots, and an HttpClient pointed at it.
 /// </summary>
-internal sealed class ServerHarness : IAsyncDisposable
+internal sealed partial class ServerHarness : IAsyncDisposable
 {
     public static readonly string[] Pipeline = ["Download", "Train:Download", "EvaluateModel:Train"];
     public const string MetricsJson = """{"mse":2.5,"rmse":1.58,"mae":1.2,"r2":0.75,"rows":100}""";
+    public static readonly string[] Plots = ["PredictedVsActual.png", "PredictionsVSActuals.png", "Residuals.png"];
+
+    // A 1x1 PNG, so the page shows a real (tiny) image for each plot.
+    private static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
 
     private readonly TempDirectory directory;
     private readonly PipelineServer server;
@@ -35,6 +42,9 @@ internal sealed class ServerHarness : IAsyncDisposable
 
     public string Url => server.Url;
 
+    /// <summary>The parameters the last run's pipeline was built with.</summary>
+    public PipelineParameters? LastParameters { get; private set; }
+
     /// <param name="hold">When set, every task waits for it before finishing, so a run stays "going".</param>
     public static async Task<ServerHarness> StartAsync(string[]? specs = null, Task? hold = null, string? token = null, TimeSpan? taskDelay = null)
     {
@@ -50,22 +60,57 @@ internal sealed class ServerHarness : IAsyncDisposable
                 {
                     var output = Directory.CreateDirectory(Path.Combine(directory.Path, "output")).FullName;
                     await File.WriteAllTextAsync(Path.Combine(output, "metrics.json"), MetricsJson, cancellation);
-                    await File.WriteAllBytesAsync(Path.Combine(output, "PredictionsVSActuals.png"), [0x89, 0x50, 0x4E, 0x47], cancellation);
+                    foreach (var plot in Plots)
+                    {
+                        await File.WriteAllBytesAsync(Path.Combine(output, plot), Png, cancellation);
+                    }
                 }
 
                 log.Line(LogStream.Stdout, $"done with {invocation.TaskId}");
                 return 0;
             },
         };
+        ServerHarness? harness = null;
         var environment = new CliEnvironment(TextWriter.Synchronized(new StringWriter()), TextWriter.Synchronized(new StringWriter()), TimeProvider.System)
         {
             GetVariable = _ => null,
-            Pipeline = _ => TestGraph.Tasks(specs ?? Pipeline),
+            Pipeline = parameters =>
+            {
+                harness?.LastParameters = parameters;
+                return TestGraph.Tasks(specs ?? Pipeline);
+            },
             CreateExecutor = (_, _, _) => Task.FromResult<ITaskExecutor>(executor),
         };
         var options = new ServeOptions { DataRoot = directory.Path, Port = 0, Token = token };
         var server = await PipelineServer.StartAsync(environment, ServerSettings.Resolve(options, environment), notifier: null, CancellationToken.None);
-        return new ServerHarness(directory, executor, server, new HttpClient { BaseAddress = new Uri(server.Url) });
+        return harness = new ServerHarness(directory, executor, server, new HttpClient { BaseAddress = new Uri(server.Url) });
+    }
+
+    /// <summary>POST /api/runs as the page sends it: from the server's own origin, with the page's CSRF token.</summary>
+    public async Task<HttpResponseMessage> PostRunAsync(string? json = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/runs")
+        {
+            Content = json is null ? null : new StringContent(json, Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("Origin", Url);
+        request.Headers.Add("Sec-Fetch-Site", "same-origin");
+        request.Headers.Add("X-CSRF-Token", await CsrfTokenAsync());
+        return await Client.SendAsync(request);
+    }
+
+    /// <summary>The CSRF token the page carries.</summary>
+    public async Task<string> CsrfTokenAsync() =>
+        CsrfMeta().Match(await Client.GetStringAsync("/")) is { Success: true } match ? match.Groups[1].Value : throw new InvalidOperationException("the page has no csrf-token meta tag");
+
+    /// <summary>Starts a run as the page does and waits until the history shows it ended; returns its id.</summary>
+    public async Task<string> RunToEndAsync(string? json = null)
+    {
+        var response = await PostRunAsync(json);
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
+        var id = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!;
+        await WaitForAsync("/api/runs", runs => runs.EnumerateArray().Any(run => run.GetProperty("id").GetString() == id && run.GetProperty("outcome").GetString() != "running"));
+        return id;
     }
 
     public async Task<JsonElement> GetJsonAsync(string path) => await Client.GetFromJsonAsync<JsonElement>(path);
@@ -86,6 +131,9 @@ internal sealed class ServerHarness : IAsyncDisposable
             await Task.Delay(50);
         }
     }
+
+    [GeneratedRegex("""<meta name="csrf-token" content="([^"]+)">""")]
+    private static partial Regex CsrfMeta();
 
     public static string StateOf(JsonElement graph, string taskId) =>
         graph.GetProperty("tasks").EnumerateArray().Single(task => task.GetProperty("id").GetString() == taskId).GetProperty("state").GetString()!;
