@@ -3,7 +3,7 @@
 import { api, STATES, withToken } from "./api.js";
 import { GraphView } from "./graph.js";
 import { TaskPanel } from "./task-panel.js";
-import { runsHeader, runsRows, showRun } from "./runs.js";
+import { runsHeader, runsRows, setMetricColumns, showRun } from "./runs.js";
 import { RunForm } from "./run-form.js";
 
 const $ = id => document.getElementById(id);
@@ -22,6 +22,14 @@ function select(selection, byUser) {
 
 $("legend").innerHTML = STATES.map(s => `<li><span class="swatch ${s}"></span>${s}</li>`).join("");
 $("runs-head").innerHTML = runsHeader();
+api("/api/pipeline").then(({ ok, body }) => {
+  if (!ok) return;
+  document.title = body.title;
+  $("home").textContent = body.title;
+  setMetricColumns(body.columns);
+  $("runs-head").innerHTML = runsHeader();
+  refreshRuns();
+});
 $("run-button").addEventListener("click", () => form.open());
 
 async function refreshGraph() {

@@ -2,21 +2,26 @@
 // plot it archived, and each attempt's status and reason.
 import { api, element, escape, number, seconds, time, withToken } from "./api.js";
 
-// The wine pipeline's headline metrics, shown as columns of the runs table (every metric is in a run's view).
-const METRIC_COLUMNS = [["mse", "MSE"], ["r2", "R²"]];
-const COLUMNS = ["run", "trigger", "started", "duration", "outcome", ...METRIC_COLUMNS.map(([, label]) => label)];
+// The pipeline's report columns (its headline metrics), from /api/pipeline; every metric is in a run's view.
+let metricColumns = [];
+const FIXED = ["run", "trigger", "started", "duration", "outcome"];
+
+export function setMetricColumns(columns) {
+  metricColumns = columns;
+}
 
 export function runsHeader() {
+  const COLUMNS = [...FIXED, ...metricColumns];
   return `<tr>${COLUMNS.map((c, i) => `<th${i >= 3 && c !== "outcome" ? ' class="num"' : ""}>${escape(c)}</th>`).join("")}</tr>`;
 }
 
 export function runsRows(runs, selected) {
-  if (runs.length === 0) return `<tr><td colspan="${COLUMNS.length}" class="empty">no runs yet</td></tr>`;
+  if (runs.length === 0) return `<tr><td colspan="${FIXED.length + metricColumns.length}" class="empty">no runs yet</td></tr>`;
   return runs.map(r =>
     `<tr data-run="${escape(r.id)}" class="${r.id === selected ? "selected" : ""}"><td class="id"><a href="${withToken(`/runs/${encodeURIComponent(r.id)}`)}">${escape(r.id)}</a></td>` +
     `<td>${escape(r.trigger)}</td><td>${time(r.started)}</td><td class="num">${seconds(r.durationSeconds)}</td>` +
     `<td><span class="outcome ${escape(r.outcome.replaceAll(" ", "-"))}">${escape(r.outcome)}</span></td>` +
-    METRIC_COLUMNS.map(([key]) => `<td class="num">${number(r[key])}</td>`).join("") + `</tr>`).join("");
+    metricColumns.map(key => `<td class="num">${number(r.columns?.[key])}</td>`).join("") + `</tr>`).join("");
 }
 
 /** Fills the run view; returns whether the run is still going (or not yet in the history). */
