@@ -14,7 +14,7 @@ public sealed class BrowserTests
     {
         var release = new TaskCompletionSource();
         await using var server = await ServerHarness.StartAsync(hold: release.Task);
-        await File.WriteAllTextAsync(Path.Combine(server.DataRoot, Support.TestGraph.OutputOf("Download")), "done");
+        await server.CompleteAsync("Download");
         await server.Client.PostAsync("/api/runs", null);
         await server.WaitForAsync("/api/graph", json => ServerHarness.StateOf(json, "Train") == "running");
         var screenshot = Path.Combine(Directory.CreateDirectory(ArtifactDirectory).FullName, "ui-run-going.png");

@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Orchestrator.Cli;
 using Orchestrator.Locking;
-using Orchestrator.Server;
 using Orchestrator.Tests.Support;
 
 namespace Orchestrator.Tests.Server;
@@ -14,7 +13,7 @@ public sealed class ServerApiTests
     public async Task Graph_lists_every_task_with_its_layer_dependencies_and_state()
     {
         await using var server = await ServerHarness.StartAsync();
-        await File.WriteAllTextAsync(Path.Combine(server.DataRoot, TestGraph.OutputOf("Download")), "done");
+        await server.CompleteAsync("Download");
 
         var graph = await server.GetJsonAsync("/api/graph");
 
@@ -40,7 +39,7 @@ public sealed class ServerApiTests
     }
 
     [Fact]
-    public async Task Post_runs_runs_the_pipeline_and_the_runs_list_shows_mse_and_r2_from_metrics_json()
+    public async Task Post_runs_runs_the_pipeline_and_the_runs_list_shows_the_reports_columns_from_its_metrics()
     {
         await using var server = await ServerHarness.StartAsync();
 
@@ -50,7 +49,8 @@ public sealed class ServerApiTests
         var runs = await server.WaitForAsync("/api/runs", json => json.GetArrayLength() == 1 && json[0].GetProperty("outcome").GetString() != "running");
         var run = runs[0];
         Assert.Equal(("succeeded", "ui"), (run.GetProperty("outcome").GetString(), run.GetProperty("trigger").GetString()));
-        Assert.Equal((2.5, 0.75), (run.GetProperty("mse").GetDouble(), run.GetProperty("r2").GetDouble()));
+        var columns = run.GetProperty("columns");
+        Assert.Equal((2.5, 0.75), (columns.GetProperty("mse").GetDouble(), columns.GetProperty("r2").GetDouble()));
         Assert.Equal(["Download", "Train", "EvaluateModel"], server.Executor.Ran);
 
         var details = await server.GetJsonAsync($"/api/runs/{run.GetProperty("id").GetString()}");
@@ -117,26 +117,31 @@ public sealed class ServerApiTests
     }
 
     [Theory]
-    [InlineData("http://0.0.0.0:8082")]
+    [InlineData("http://0.0.0.0:0")]
     [InlineData("http://192.168.1.20:8082")]
-    public void Listening_beyond_loopback_without_a_token_is_a_usage_error(string url)
-    {
-        var environment = new CliEnvironment(TextWriter.Null, TextWriter.Null, TimeProvider.System) { GetVariable = _ => null };
-
-        var error = Assert.Throws<UsageException>(() => ServerSettings.Resolve(new ServeOptions { Urls = url }, environment));
-
-        Assert.Contains("--token", error.Message);
-    }
-
-    [Fact]
-    public async Task Serve_off_loopback_without_a_token_exits_2_with_one_line()
+    public async Task Serve_off_loopback_without_a_token_exits_2_with_one_line(string url)
     {
         using var dataRoot = new TempDirectory();
 
-        var result = await CliRunner.RunAsync(["serve", "--data-root", dataRoot.Path, "--urls", "http://0.0.0.0:0"]);
+        var result = await CliRunner.RunAsync(["serve", "--data-root", dataRoot.Path, "--urls", url]);
 
         Assert.Equal(ExitCodes.UsageError, result.ExitCode);
-        Assert.StartsWith("orchestrator: error: --urls http://0.0.0.0:0 listens beyond this machine", result.Error);
+        Assert.Equal(
+            $"orchestrator: error: --urls {url} listens beyond this machine; give --token TOKEN (or $SCHEDULER_TOKEN) so every request must carry it (see orchestrator --help)\n",
+            result.Error);
+        Assert.Empty(result.Out);
+    }
+
+    [Fact]
+    public async Task Pipeline_route_describes_the_pipeline_its_report_columns_and_tasks()
+    {
+        await using var server = await ServerHarness.StartAsync();
+
+        var pipeline = await server.GetJsonAsync("/api/pipeline");
+
+        Assert.Equal(("server-test", "Server test", "EvaluateModel"), (pipeline.GetProperty("name").GetString(), pipeline.GetProperty("title").GetString(), pipeline.GetProperty("defaultTarget").GetString()));
+        Assert.Equal(["mse", "r2"], pipeline.GetProperty("columns").EnumerateArray().Select(column => column.GetString()));
+        Assert.Equal(["Download", "Train", "EvaluateModel"], pipeline.GetProperty("tasks").EnumerateArray().Select(task => task.GetString()));
     }
 
     [Fact]
