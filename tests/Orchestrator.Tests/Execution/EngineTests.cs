@@ -85,11 +85,11 @@ public class EngineTests
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal([0, 1, 2], executor.Invocations.Select(invocation => invocation.Attempt));
-        Assert.Equal([TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2)], time.Delays);
+        AssertBackoff([1, 2], time.Delays);
         var logs = Directory.GetFiles(dataRoot.Combine(".orchestrator", "logs"), "A.*.log", SearchOption.AllDirectories).Select(Path.GetFileName).Order();
         Assert.Equal(["A.0.log", "A.1.log", "A.2.log"], logs);
         Assert.Contains("[A] attempt 2", result.OutLines);
-        Assert.Contains("<== A succeeded at 2026-01-02T03:04:08Z after 3.0s: succeeded after 3 attempts", result.OutLines);
+        Assert.Contains(result.OutLines, line => Regex.IsMatch(line, @"^<== A succeeded at 2026-01-02T03:04:08Z after 3\.\ds: succeeded after 3 attempts$"));
     }
 
     [Fact]
@@ -103,7 +103,7 @@ public class EngineTests
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal(3, executor.Invocations.Count);
-        Assert.Equal([TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2)], time.Delays);
+        AssertBackoff([1, 2], time.Delays);
         Assert.Contains("task A failed: exit code 1 after 3 attempts", result.Error);
     }
 
@@ -247,5 +247,12 @@ public class EngineTests
         Assert.Equal(1, forced.ExitCode);
         Assert.Equal(good, File.ReadAllText(dataRoot.Combine(TestGraph.OutputOf("B"))));
         Assert.All(status.OutLines, line => Assert.Contains(" Complete ", line));
+    }
+
+    /// <summary>Each delay is its base (doubling from 1 s) plus a jitter of up to a quarter of it.</summary>
+    private static void AssertBackoff(double[] baseSeconds, IEnumerable<TimeSpan> delays)
+    {
+        Assert.Equal(baseSeconds.Length, delays.Count());
+        Assert.All(baseSeconds.Zip(delays), pair => Assert.InRange(pair.Second.TotalSeconds, pair.First, pair.First * 1.25));
     }
 }

@@ -15,7 +15,11 @@ internal static class TestGraph
     public static Pipeline Pipeline(params string[] specs)
     {
         var pipeline = new PipelineBuilder("test");
-        Declare(pipeline, specs);
+        foreach (var spec in specs)
+        {
+            Declare(pipeline, spec);
+        }
+
         return pipeline.Build();
     }
 
