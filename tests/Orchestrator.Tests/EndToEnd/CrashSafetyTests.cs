@@ -4,8 +4,9 @@ using Orchestrator.Tests.Support;
 namespace Orchestrator.Tests.EndToEnd;
 
 /// <summary>kill -9 of a real orchestrator process while TrainModel runs, then a rerun: the orphaned step is stopped and the result equals an uninterrupted run's.</summary>
+[Collection(ProcessPipelineCollection.Name)]
 [Trait("Category", "EndToEnd")]
-public sealed class CrashSafetyTests(ProcessPipelineFixture uninterrupted) : IClassFixture<ProcessPipelineFixture>, IDisposable
+public sealed class CrashSafetyTests(ProcessPipelineFixture uninterrupted) : IDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(5);
 
