@@ -24,6 +24,8 @@ public sealed partial class CliApp(CliEnvironment environment)
             {
                 settings.HelpWriter = null;
                 settings.AutoVersion = true;
+                // -p may be repeated, as its help says: "-p a=1 -p b=2".
+                settings.AllowMultiInstance = true;
             });
             return parser.ParseArguments(args, Verbs) switch
             {

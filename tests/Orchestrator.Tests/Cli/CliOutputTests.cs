@@ -149,4 +149,16 @@ public class CliOutputTests
         Assert.Contains("  dataset-url    file:///env.csv  (from the environment)", fromEnvironment.OutLines);
         Assert.Contains("  dataset-url    file:///p.csv  (given with -p)", given.OutLines);
     }
+
+    [Fact]
+    public async Task Parameter_option_repeated_gives_each_value()
+    {
+        using var dataRoot = new TempDirectory();
+
+        var result = await CliRunner.RunWineAsync(["status", "--data-root", dataRoot.Path, "-p", "image-version=0.2", "-p", "image-prefix=acme"]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("  image-version  0.2  (given with -p)", result.OutLines);
+        Assert.Contains("  image-prefix   acme  (given with -p)", result.OutLines);
+    }
 }
