@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Orchestrator.History;
 using Orchestrator.Runs;
 using Orchestrator.Tests.Support;
@@ -57,5 +58,30 @@ public sealed class RunHistoryTests
         var run = Assert.Single(history.Runs());
         Assert.Equal((RunOutcome.Interrupted, "the orchestrator stopped while it ran (killed?)"), (run.Outcome, run.Summary));
         Assert.Equal("interrupted", Assert.Single(history.Attempts("killed")).Status);
+    }
+
+    [Fact]
+    public void History_written_before_parameters_were_recorded_is_read_and_extended()
+    {
+        using var dataRoot = new TempDirectory();
+        Directory.CreateDirectory(dataRoot.Combine(".orchestrator"));
+        using (var connection = new SqliteConnection($"Data Source={dataRoot.Combine(".orchestrator", RunHistory.FileName)};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                CREATE TABLE runs (id TEXT PRIMARY KEY, trigger TEXT NOT NULL, started TEXT NOT NULL, ended TEXT, outcome TEXT NOT NULL, summary TEXT, metrics TEXT, mse REAL, r2 REAL);
+                CREATE TABLE attempts (run_id TEXT NOT NULL REFERENCES runs(id), task TEXT NOT NULL, attempt INTEGER NOT NULL, started TEXT NOT NULL, ended TEXT,
+                    status TEXT NOT NULL, exit_code INTEGER, reason TEXT, log_path TEXT, PRIMARY KEY (run_id, task, attempt));
+                INSERT INTO runs VALUES ('old', 'cli', '2026-01-02T03:04:05.0000000+00:00', '2026-01-02T03:05:05.0000000+00:00', 'succeeded', 'summary: 8 ran, 0 already complete, 0 failed', '{"mse":1.5}', 1.5, 0.5);
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        var history = RunHistory.Open(dataRoot.Path);
+        history.RunStarted("new", RunTrigger.Cli, Start.AddHours(1), new Dictionary<string, string> { ["rows"] = "10" });
+
+        Assert.Equal([("new", 1), ("old", 0)], history.Runs().Select(run => (run.Id, run.Parameters.Count)));
+        Assert.Equal((RunOutcome.Succeeded, """{"mse":1.5}"""), (history.Run("old")!.Outcome, history.Run("old")!.Metrics));
     }
 }
