@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Orchestrator.Planning;
-using Orchestrator.Planning;
 
 namespace Orchestrator.Server;
 
