@@ -49,7 +49,7 @@ public class ProcessExecutorTests
     {
         using var dataRoot = new TempDirectory();
         var pipeline = new PipelineBuilder("test");
-        pipeline.Task("Boxed").Image("acme/boxed:1").Output("out", "o.txt").CompleteWhen(Completion.Files);
+        pipeline.Task("Boxed").Image("acme/boxed:1").Output("out", "o.txt");
         var task = pipeline.Build().Resolve(new Dictionary<string, string>()).Get("Boxed");
         var executor = new ProcessExecutor(dataRoot.Path, ContentHashes.Load(dataRoot.Path), TextWriter.Null);
 
