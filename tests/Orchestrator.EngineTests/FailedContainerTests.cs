@@ -22,6 +22,7 @@ public sealed class FailedContainerTests(EngineFixture engine)
         Assert.Equal($"image {BusyboxTestImage.Name}", result.Target);
         Assert.Equal(["bad value in row 7"], result.StderrTail);
         var canonical = ContainerNames.Canonical(dataRoot, "FailsWith3");
+        Assert.Matches("^pipeline-[0-9a-f]{8}-failswith3$", canonical);
         Assert.Null(await engine.FindAsync(canonical));
         var kept = await engine.FindAsync($"{canonical}-failed-{engine.RunId}-0");
         Assert.NotNull(kept);

@@ -3,6 +3,8 @@ using Docker.DotNet.Models;
 using Orchestrator.Execution;
 using Orchestrator.Execution.Docker;
 using Orchestrator.Execution.Docker.Internal;
+using Orchestrator.Execution.Staging;
+using Orchestrator.Graph;
 
 namespace Orchestrator.EngineTests.Fixtures;
 
@@ -43,15 +45,30 @@ public sealed class EngineFixture : IAsyncLifetime
         Client.Dispose();
     }
 
+    /// <summary>A fresh data root, open to others as `mkdir` makes one (a step running as another user must reach its staging folder).</summary>
     public string NewDataRoot()
     {
         var dataRoot = Directory.CreateTempSubdirectory("wine-engine-test-").FullName;
+        File.SetUnixFileMode(dataRoot, File.GetUnixFileMode(dataRoot) | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
         dataRoots.Add(dataRoot);
         return dataRoot;
     }
 
+    /// <summary>The task's staging folder, created as the engine creates it before each attempt (private to its owner).</summary>
+    public static string NewStagingFolder(string dataRoot, string taskId)
+    {
+        var staging = StagingPaths.StagingDirectory(dataRoot, taskId);
+        Directory.CreateDirectory(Path.GetDirectoryName(staging)!);
+        Directory.CreateDirectory(staging, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        return staging;
+    }
+
     public TaskInvocation Invocation(string taskId, string script, int attempt = 0) =>
-        new(taskId, "test_step", BusyboxTestImage.Name, ["sh", "-c", script], RunId, attempt, NeedsNetwork: false);
+        new(taskId, RunId, attempt, BusyboxTestImage.Name, [], ["sh", "-c", script]);
+
+    /// <summary>A task as the readiness check sees it: its image and what it runs.</summary>
+    public static TaskDefinition Definition(string taskId, string image = BusyboxTestImage.Name) =>
+        new(taskId, [], [TaskOutput.File($"{taskId}.out")], new Dictionary<string, string>()) { Image = image, Arguments = ["true"] };
 
     public static DockerExecutor Executor(string dataRoot, bool keepContainers = false) =>
         new(new DockerExecutorSettings(dataRoot, dataRoot, keepContainers));

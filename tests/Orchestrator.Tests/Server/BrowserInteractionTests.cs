@@ -18,7 +18,7 @@ public sealed class BrowserInteractionTests
         await browser.WaitForAsync("document.querySelectorAll('#run-body .bar.Succeeded').length === 2");
 
         Assert.Equal(["Download", "Train", "Download", "Train"], server.Executor.Ran);
-        Assert.Equal("file:///data/other.csv", server.LastParameters?.DatasetUrl);
+        Assert.Equal("file:///data/other.csv", server.LastParameters?["dataset-url"]);
         Assert.False((await browser.EvaluateAsync("document.getElementById('run-dialog').open"))!.GetValue<bool>());
         Assert.Equal(id, await browser.TextAsync("#run-title"));
     }

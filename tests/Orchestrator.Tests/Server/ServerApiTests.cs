@@ -106,7 +106,7 @@ public sealed class ServerApiTests
         await server.RunToEndAsync("""{"target": "Train", "force": "Download", "parameters": {"dataset-url": "file:///data/other.csv", "image-version": "0.2"}}""");
 
         Assert.Equal(["Download", "Train", "Download", "Train"], server.Executor.Ran);
-        Assert.Equal(("file:///data/other.csv", "0.2"), (server.LastParameters?.DatasetUrl, server.LastParameters?.ImageVersion));
+        Assert.Equal(("file:///data/other.csv", "0.2"), (server.LastParameters?["dataset-url"], server.LastParameters?["image-version"]));
     }
 
     [Theory]

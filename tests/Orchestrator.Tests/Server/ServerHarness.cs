@@ -2,9 +2,9 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Orchestrator.Cli;
 using Orchestrator.Execution;
-using WinePipeline;
+using Orchestrator.History;
+using Orchestrator.Runs;
 using Orchestrator.Server;
 using Orchestrator.Tests.Support;
 
@@ -42,13 +42,15 @@ internal sealed partial class ServerHarness : IAsyncDisposable
 
     public string Url => server.Url;
 
-    /// <summary>The parameters the last run's pipeline was built with.</summary>
-    public PipelineParameters? LastParameters { get; private set; }
+    /// <summary>The parameter values the last run recorded.</summary>
+    public IReadOnlyDictionary<string, string>? LastParameters => RunHistory.Open(DataRoot).Runs(1).FirstOrDefault()?.Parameters;
 
+    /// <param name="specs">The test graph (see <see cref="TestGraph"/>); EvaluateModel writes the report's metrics and plots.</param>
     /// <param name="hold">When set, every task waits for it before finishing, so a run stays "going".</param>
     public static async Task<ServerHarness> StartAsync(string[]? specs = null, Task? hold = null, string? token = null, TimeSpan? taskDelay = null)
     {
         var directory = new TempDirectory();
+        var pipeline = Define(specs ?? Pipeline);
         var executor = new RecordingExecutor(directory.Path)
         {
             Behavior = async (invocation, log, cancellation) =>
@@ -58,7 +60,7 @@ internal sealed partial class ServerHarness : IAsyncDisposable
                 await Task.Delay(taskDelay ?? TimeSpan.Zero, cancellation);
                 if (invocation.TaskId == "EvaluateModel")
                 {
-                    var output = Directory.CreateDirectory(Path.Combine(directory.Path, "output")).FullName;
+                    var output = RecordingExecutor.OutDirectory(invocation);
                     await File.WriteAllTextAsync(Path.Combine(output, "metrics.json"), MetricsJson, cancellation);
                     foreach (var plot in Plots)
                     {
@@ -70,20 +72,26 @@ internal sealed partial class ServerHarness : IAsyncDisposable
                 return 0;
             },
         };
-        ServerHarness? harness = null;
-        var environment = new CliEnvironment(TextWriter.Synchronized(new StringWriter()), TextWriter.Synchronized(new StringWriter()), TimeProvider.System)
+        var context = new RunContext(TextWriter.Synchronized(new StringWriter()), TextWriter.Synchronized(new StringWriter()), TimeProvider.System, _ => null, (_, _, _, _) => Task.FromResult<ITaskExecutor>(executor));
+        var run = new RunRequest(directory.Path, null, null, new Dictionary<string, string>(), new ExecutorRequest(null, directory.Path, directory.Path, false), Trigger: RunTrigger.Ui);
+        var server = await PipelineServer.StartAsync(new PipelineRunner(pipeline, context), context, new ServerSettings(run, "http://127.0.0.1:0", token, ["127.0.0.1"]), notifier: null, CancellationToken.None);
+        return new ServerHarness(directory, executor, server, new HttpClient { BaseAddress = new Uri(server.Url) });
+    }
+
+    private static Orchestrator.Pipeline Define(string[] specs)
+    {
+        var builder = new PipelineBuilder("server-test");
+        builder.Parameter("dataset-url", "sample://test");
+        builder.Parameter("image-version", "0.1");
+        var tasks = TestGraph.Declare(builder, specs);
+        tasks[specs[0].Split(':')[0]].Args("${dataset-url}", "${image-version}");
+        var evaluate = tasks["EvaluateModel"].Output("metrics", "metrics.json");
+        foreach (var plot in Plots)
         {
-            GetVariable = _ => null,
-            Pipeline = parameters =>
-            {
-                harness?.LastParameters = parameters;
-                return TestGraph.Tasks(specs ?? Pipeline);
-            },
-            CreateExecutor = (_, _, _) => Task.FromResult<ITaskExecutor>(executor),
-        };
-        var options = new ServeOptions { DataRoot = directory.Path, Port = 0, Token = token };
-        var server = await PipelineServer.StartAsync(environment, ServerSettings.Resolve(options, environment), notifier: null, CancellationToken.None);
-        return harness = new ServerHarness(directory, executor, server, new HttpClient { BaseAddress = new Uri(server.Url) });
+            evaluate.Output(plot, plot);
+        }
+
+        return builder.Report("Server test", evaluate.Ref("metrics"), ["mse", "r2"], Plots.Select(evaluate.Ref)).Build();
     }
 
     /// <summary>POST /api/runs as the page sends it: from the server's own origin, with the page's CSRF token.</summary>

@@ -18,7 +18,11 @@ internal sealed class OutputPromotion(string dataRoot, ContentHashes hashes, ICo
     {
         var staging = StagingPaths.StagingDirectory(dataRoot, task.Id);
         Directory.CreateDirectory(Path.GetDirectoryName(staging)!);
-        if (!Directory.Exists(staging))
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(staging);
+        }
+        else if (!Directory.Exists(staging))
         {
             Posix.PrivateDirectory.Create(staging);
         }
