@@ -83,8 +83,9 @@ internal sealed partial class ServerHarness : IAsyncDisposable
         var builder = new PipelineBuilder("server-test");
         builder.Parameter("dataset-url", "sample://test");
         builder.Parameter("image-version", "0.1");
+        builder.Parameter("image-prefix", "test");
         var tasks = TestGraph.Declare(builder, specs);
-        tasks[specs[0].Split(':')[0]].Args("${dataset-url}", "${image-version}");
+        tasks[specs[0].Split(':')[0]].Args("${dataset-url}", "${image-version}", "${image-prefix}");
         var evaluate = tasks["EvaluateModel"].Output("metrics", "metrics.json");
         foreach (var plot in Plots)
         {
