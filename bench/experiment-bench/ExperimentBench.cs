@@ -10,7 +10,9 @@ namespace WinePipeline.Bench.ExperimentBench;
 /// processes on the 10,000-row sample, once with one worker and once with two, each in a fresh data root.
 /// Prints each variant's validation MSE and training time, the Pareto front of the two, and the wall
 /// time of the grid with two workers over one (target: at most 0.6 on 2 cores), with the load average.
-/// Usage: dotnet run -c Release --project bench/experiment-bench [ROWS]
+/// ROUNDS repeats the pair, the order swapped each round, so that load drifting on a shared machine
+/// favours neither; the ratio is then the median of the rounds'.
+/// Usage: dotnet run -c Release --project bench/experiment-bench [ROWS] [ROUNDS]
 /// </summary>
 public static class ExperimentBench
 {
@@ -19,13 +21,14 @@ public static class ExperimentBench
     public static async Task<int> Main(string[] args)
     {
         var rows = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
+        var rounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1;
         var pipeline = Wine.Define(Checkout.Root());
         var log = Path.Combine(Path.GetTempPath(), "experiment-bench.log");
         await using var output = new StreamWriter(log);
-        var environment = new CliEnvironment(output, output, TimeProvider.System);
+        var environment = new CliEnvironment(output, output, TimeProvider.System) { Pipeline = pipeline };
 
         var runs = new List<GridRun>();
-        foreach (var workers in new[] { 1, 2 })
+        foreach (var workers in Enumerable.Range(0, rounds).SelectMany(round => round % 2 == 0 ? new[] { 1, 2 } : [2, 1]))
         {
             var dataRoot = Directory.CreateTempSubdirectory("experiment-bench-").FullName;
             try
@@ -43,7 +46,7 @@ public static class ExperimentBench
             }
         }
 
-        Report.Print(rows, runs[0], runs[1]);
+        Report.Print(rows, runs);
         return 0;
     }
 
