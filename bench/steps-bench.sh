@@ -61,12 +61,13 @@ run_side() { # side, round, raw file
   grep -ho "Mean square error of the model is: [0-9.]*" "$d/evaluate_model.log" | sed "s/^/$side: /" >>"$work/fits" || true
 }
 
-# The median over rounds of a column (4 wall, 5 cpu, 6 rss) for a side and step ("end to end" sums the steps of each round).
+# The median over rounds of a column (4 wall, 5 cpu, 6 rss) for a side and step ("end to end" sums the steps of each round, and takes the largest RSS).
 median() { # side, step, column
   awk -v side="$1" -v step="$2" -v col="$3" '
     $1 == side && (step == "end to end" || $3 == step) {
       if (col == 6) { v[$2] = (v[$2] > $6 ? v[$2] : $6) } else { v[$2] += $col } }
-    END { n = 0; for (r in v) a[++n] = v[r]; asort(a); m = (n % 2) ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2; print (col == 6 ? m / 1024 : m) }' "$work/times"
+    END { for (r in v) print (col == 6 ? v[r] / 1024 : v[r]) }' "$work/times" \
+    | sort -g | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
 }
 
 for rows in "${@:-10000}"; do
