@@ -11,6 +11,13 @@ const MIN_SCALE = 0.75;
 // A group's box takes the colour of its most urgent variant.
 const URGENCY = ["Failed", "Running", "Aborted", "NotRun", "Pending", "Succeeded", "Complete"];
 
+// dagre (50 KB) lays a small graph out on this thread; loaded at once but off the first drawing's
+// path, since a large graph is drawn first and laid out by layout-worker.js, which loads its own.
+const layoutLibrary = Promise.all(["/dagre.min.js", "/layout.js"].map(src => new Promise((loaded, failed) => {
+  const script = Object.assign(document.createElement("script"), { src, async: false, onload: loaded, onerror: failed });
+  document.head.append(script);
+})));
+
 const short = (text, max) => text.length > max ? `${text.slice(0, max - 1)}…` : text;
 const meta = t => t.seconds == null ? t.state : `${t.state} · ${seconds(t.seconds)}`;
 
@@ -36,15 +43,15 @@ export class GraphView {
     });
   }
 
-  /** Shows the graph's states, first laying it out when its shape changed; returns true when it drew anew. */
-  show(graph) {
+  /** Shows the graph's states, first laying it out when its shape changed; answers true when it drew anew. */
+  async show(graph) {
     const key = graph.tasks.map(t => `${t.id}|${t.group ?? ""}|${t.dependsOn.join(",")}`).join(";");
     const redrawn = key !== this.key;
     this.latest = graph;
     if (redrawn) {
       this.key = key;
       this.model = buildModel(graph);
-      this.layOut();
+      await this.layOut();
     }
     this.update(graph);
     return redrawn;
@@ -56,12 +63,13 @@ export class GraphView {
     this.elements.get(id)?.g.classList.add("selected");
   }
 
-  layOut() {
+  async layOut() {
     const model = this.model;
     // A large graph scrolls inside its panel; a small one takes the height it needs.
     this.container.classList.toggle("large", model.nodes.length > SYNC_LIMIT);
     if (model.nodes.length <= SYNC_LIMIT) {
-      this.draw(this.bestFit(model));
+      await layoutLibrary;
+      if (this.model === model) this.draw(this.bestFit(model));
       return;
     }
     this.draw(gridLayout(model));
