@@ -36,7 +36,7 @@ async function refreshGraph() {
   const started = performance.now();
   const { ok, body: graph } = await api("/api/graph");
   if (!ok) return;
-  if (graphView.show(graph) && !body.firstRenderMs) body.firstRenderMs = performance.now().toFixed(0);
+  if (await graphView.show(graph) && !body.firstRenderMs) body.firstRenderMs = performance.now().toFixed(0);
   const follow = panel.showGraph(graph);
   if (follow) select({ task: follow }, false);
   const counts = new Map();
