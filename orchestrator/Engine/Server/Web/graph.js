@@ -11,9 +11,10 @@ const MIN_SCALE = 0.75;
 // A group's box takes the colour of its most urgent variant.
 const URGENCY = ["Failed", "Running", "Aborted", "NotRun", "Pending", "Succeeded", "Complete"];
 
-// dagre (50 KB) lays a small graph out on this thread; loaded at once but off the first drawing's
-// path, since a large graph is drawn first and laid out by layout-worker.js, which loads its own.
-const layoutLibrary = Promise.all(["/dagre.min.js", "/layout.js"].map(src => new Promise((loaded, failed) => {
+// dagre (50 KB) lays a small graph out on this thread, loaded when one needs it; a large graph is
+// drawn first and laid out by layout-worker.js, which loads its own.
+let layoutLibrary = null;
+const loadLayoutLibrary = () => layoutLibrary ??= Promise.all(["/dagre.min.js", "/layout.js"].map(src => new Promise((loaded, failed) => {
   const script = Object.assign(document.createElement("script"), { src, async: false, onload: loaded, onerror: failed });
   document.head.append(script);
 })));
@@ -52,8 +53,11 @@ export class GraphView {
       this.key = key;
       this.model = buildModel(graph);
       await this.layOut();
+      // The drawing has the tasks' latest states already; only the groups' colours are left.
+      this.updateGroups(this.latest);
+    } else {
+      this.update(graph);
     }
-    this.update(graph);
     return redrawn;
   }
 
@@ -68,7 +72,7 @@ export class GraphView {
     // A large graph scrolls inside its panel; a small one takes the height it needs.
     this.container.classList.toggle("large", model.nodes.length > SYNC_LIMIT);
     if (model.nodes.length <= SYNC_LIMIT) {
-      await layoutLibrary;
+      await loadLayoutLibrary();
       if (this.model === model) this.draw(this.bestFit(model));
       return;
     }
@@ -123,6 +127,7 @@ export class GraphView {
       this.elements.set(g.dataset.id, { g, title: g.firstChild, meta: g.lastChild, prefix: variant ? "node variant " : "node " });
     }
     this.groupElements = new Map([...this.container.querySelectorAll("g.group")].map(g => [g.dataset.group, g]));
+    this.elements.get(this.selected)?.g.classList.add("selected");
     this.onRedraw();
   }
 
@@ -138,6 +143,10 @@ export class GraphView {
       const text = shown.prefix === "node " ? meta(t) : variantMeta(t);
       if (shown.meta.textContent !== text) shown.meta.textContent = text;
     }
+    this.updateGroups(graph);
+  }
+
+  updateGroups(graph) {
     for (const node of this.model.nodes.filter(n => n.group)) {
       const states = node.tasks.map(id => graph.tasks[this.model.index.get(id)].state);
       const g = this.groupElements.get(node.group);
