@@ -1,4 +1,5 @@
-// Wires the page: polls the graph, the selected task's log and the runs; shows a run at /runs/<id>.
+// Wires the page: polls the graph, the selected task's log and the runs; shows a run at /runs/<id>
+// and a run's sweep at /experiments[/<run>].
 // Timings and layout checks go into data-* attributes on <body>, for the benchmark and the browser tests.
 // Only what draws the graph loads before it (index.html preloads /api/graph beside these modules);
 // the side panel, the runs, the run form and the experiments view load once it is drawn.
@@ -75,18 +76,27 @@ function measure() {
   body.runsHiddenPx = Math.max(0, scroll.scrollWidth - scroll.clientWidth);
 }
 
-const currentRun = () => location.pathname.startsWith("/runs/") ? decodeURIComponent(location.pathname.slice("/runs/".length)) : null;
+const idAfter = prefix => location.pathname.startsWith(prefix) ? decodeURIComponent(location.pathname.slice(prefix.length)) : null;
+const currentRun = () => idAfter("/runs/");
+// "" for /experiments: the latest sweep.
+const currentExperiment = () => location.pathname === "/experiments" ? "" : idAfter("/experiments/");
 
-let runTimer;
+let routeTimer;
 async function refreshRoute() {
-  clearTimeout(runTimer);
-  const id = currentRun();
-  $("run-view").hidden = !id;
-  if (!id) return;
-  $("run-title").textContent = id;
-  const going = await runsView.showRun($("run-body"), id);
+  clearTimeout(routeTimer);
+  const path = location.pathname, run = currentRun(), experiment = currentExperiment();
+  $("run-view").hidden = run === null;
+  $("experiments-view").hidden = experiment === null;
+  let going = false;
+  if (run !== null) {
+    $("run-title").textContent = run;
+    going = await runsView.showRun($("run-body"), run);
+  } else if (experiment !== null) {
+    const { showExperiments } = await import("./experiments.js");
+    going = await showExperiments($("experiments-body"), experiment || null);
+  }
   measure();
-  if (going && id === currentRun()) runTimer = setTimeout(refreshRoute, 2000);
+  if (going && path === location.pathname) routeTimer = setTimeout(refreshRoute, 2000);
 }
 
 function go(url) {
@@ -97,14 +107,15 @@ function go(url) {
 function route() {
   $("runs").innerHTML = runsView.runsRows(runs, currentRun());
   refreshRoute();
-  if (currentRun()) $("run-view").scrollIntoView({ block: "start" });
+  if (currentRun() !== null) $("run-view").scrollIntoView({ block: "start" });
+  if (currentExperiment() !== null) $("experiments-view").scrollIntoView({ block: "start" });
 }
 
 function follow(event) {
   const link = event.target.closest("a[href]");
   const row = event.target.closest("tr[data-run]");
   const href = link?.getAttribute("href") ?? (row ? `/runs/${encodeURIComponent(row.dataset.run)}` : null);
-  if (!href || !(href === "/" || href.startsWith("/runs/") || href.startsWith("/?"))) return;
+  if (!href || !(href === "/" || href.startsWith("/runs/") || href.startsWith("/experiments") || href.startsWith("/?"))) return;
   event.preventDefault();
   go(href.split("?")[0]);
 }
