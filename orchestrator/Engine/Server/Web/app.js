@@ -9,16 +9,18 @@ import { GraphView } from "./graph.js";
 const $ = id => document.getElementById(id);
 const body = document.body.dataset;
 let runs = [], wasRunning = null, panel = null, form = null, runsView = null;
+// Settles once the modules after the first draw are in; a click before then waits for it.
+let ready;
 
 const graphView = new GraphView($("graph"), selection => select(selection, true));
 
 function select(selection, byUser) {
   graphView.select(selection.task ?? null);
-  panel?.select(selection, byUser);
+  ready.then(() => panel.select(selection, byUser));
 }
 
 $("legend").innerHTML = STATES.map(s => `<li><span class="swatch ${s}"></span>${s}</li>`).join("");
-$("run-button").addEventListener("click", () => form?.open());
+$("run-button").addEventListener("click", () => ready.then(() => form.open()));
 
 async function refreshGraph() {
   const started = performance.now();
@@ -127,7 +129,7 @@ graphView.onRedraw = () => setTimeout(measure, 100);
 async function poll(what, every) {
   try { await what(); } finally { setTimeout(() => poll(what, every), every); }
 }
-refreshGraph().finally(() => {
+ready = refreshGraph().catch(error => console.error(error)).then(() => {
   setTimeout(() => poll(refreshGraph, 1000), 1000);
-  loadTheRest();
+  return loadTheRest();
 });
