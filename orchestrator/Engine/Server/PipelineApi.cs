@@ -85,7 +85,7 @@ internal sealed class PipelineApi(Runs.PreparedRun prepared, Pipeline pipeline, 
             exitCode = attempt.ExitCode,
             reason = attempt.Reason,
         });
-        return Results.Json(new { run = RunSummary.Of(run, pipeline.Report), metrics = RunMetrics.Parse(run.Metrics), plots, attempts });
+        return Results.Json(new { run = RunSummary.Of(run, pipeline.Report), metrics = RunMetrics.Parse(run.Metrics), plots, attempts, variants = history.Variants(runId).Count });
     }
 
     private IResult Experiment(string runId)

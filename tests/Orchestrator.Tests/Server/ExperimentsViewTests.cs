@@ -54,6 +54,7 @@ public sealed class ExperimentsViewTests
         var latest = sweeps[^1].GetProperty("id").GetString()!;
         var experiment = JsonDocument.Parse(await client.GetStringAsync($"/api/experiments/{latest}")).RootElement;
         var unknown = await client.GetAsync("/api/experiments/no-such-run");
+        var details = JsonDocument.Parse(await client.GetStringAsync($"/api/runs/{latest}")).RootElement;
 
         Assert.Equal("validation.error", history.GetProperty("metric").GetString());
         Assert.Equal([0.0, 2.0], sweeps.Select(sweep => sweep.GetProperty("value").GetDouble()));
@@ -66,6 +67,7 @@ public sealed class ExperimentsViewTests
         Assert.Equal($"/api/runs/{latest}/plots/Comparison.png", experiment.GetProperty("plots")[0].GetProperty("url").GetString());
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/runs/{latest}/plots/Comparison.png")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(6, details.GetProperty("variants").GetInt32());
     }
 
     [Theory]

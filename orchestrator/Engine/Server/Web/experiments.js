@@ -1,7 +1,7 @@
 // The experiments view, /experiments[/<run>]: a run's sweep (the latest by default), its variants best
 // first by the metric the pipeline ranks them by, the chosen one marked, the plots comparing them, and
 // a chart of the chosen variant's metric across past sweeps (each point leads to its run's sweep).
-import { api, element, escape, number, seconds, time, withToken } from "./api.js";
+import { api, element, escape, number, plotFigures, seconds, time, withToken } from "./api.js";
 
 const CHART_W = 640, CHART_H = 180, PAD_LEFT = 64, PAD = 16;
 
@@ -22,8 +22,7 @@ export async function showExperiments(container, runId) {
     (body.metric ? `, best ${escape(body.metric)} first (lowest)` : "") + `</p>` +
     (body.chosen ? `<p class="chosen-line">Chosen: <strong>${escape(body.chosen)}</strong>, ${escape(body.metric)} ${number(body.variants[0].metrics[body.metric])}</p>` : "") +
     variantsTable(body) +
-    (body.plots.length ? `<h3>Comparison</h3><div class="plots">${body.plots.map(p =>
-      `<figure><a href="${withToken(p.url)}"><img src="${withToken(p.url)}" alt="${escape(p.name)}"></a><figcaption>${escape(p.name)}</figcaption></figure>`).join("")}</div>` : "") +
+    (body.plots.length ? `<h3>Comparison</h3>${plotFigures(body.plots)}` : "") +
     (history.metric ? `<h3>Chosen ${escape(history.metric)} across sweeps</h3>${chart(history, id)}` : "");
   return body.run.outcome === "running";
 }
