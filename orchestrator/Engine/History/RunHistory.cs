@@ -15,6 +15,11 @@ internal sealed partial class RunHistory
 {
     public const string FileName = "history.db";
 
+    private const int ReadOnly = 8;
+    private const int InputOutputError = 10;
+    private const int Full = 13;
+    private const int CannotOpen = 14;
+
     private readonly string connectionString;
     private readonly TextWriter warnings;
     private int writeFailures;
@@ -110,6 +115,10 @@ internal sealed partial class RunHistory
             warnings.WriteLine($"orchestrator: warning: {Path} was corrupt ({e.Message.TrimEnd('.')}); moved it to {aside} and started a new history");
             Execute(Schema);
         }
+        catch (SqliteException e) when (e.SqliteErrorCode is ReadOnly or InputOutputError or Full or CannotOpen)
+        {
+            WriteFailed(e);
+        }
     }
 
     private void Write(string sql, params (string Name, object? Value)[] parameters)
@@ -120,10 +129,16 @@ internal sealed partial class RunHistory
         }
         catch (Exception e) when (e is SqliteException or IOException)
         {
-            if (Interlocked.Increment(ref writeFailures) == 1)
-            {
-                warnings.WriteLine($"orchestrator: warning: cannot write the run history {Path} ({e.Message.TrimEnd('.')}); the run goes on unrecorded. Free disk space or move the file aside");
-            }
+            WriteFailed(e);
+        }
+    }
+
+    /// <summary>Says, the first time only, that the history (or what is archived with it) cannot be written.</summary>
+    public void WriteFailed(Exception e)
+    {
+        if (Interlocked.Increment(ref writeFailures) == 1)
+        {
+            warnings.WriteLine($"orchestrator: warning: cannot write the run history {Path} ({e.Message.TrimEnd('.')}); the run goes on unrecorded. Free disk space or move the file aside");
         }
     }
 

@@ -66,7 +66,15 @@ internal sealed partial class RunLock : IDisposable
 
     public void Dispose()
     {
-        File.Delete(holderPath);
+        try
+        {
+            File.Delete(holderPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Something else took the holder file's place (a folder): it names no holder, and the lock goes with the descriptor.
+        }
+
         Close(descriptor);
     }
 
