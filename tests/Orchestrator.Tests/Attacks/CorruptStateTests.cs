@@ -115,10 +115,10 @@ public sealed class CorruptStateTests : IDisposable
     public async Task A_corrupt_history_is_moved_aside_in_one_warning_and_the_run_goes_on()
     {
         var expected = await CompleteRunAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools(); // as when that run's process ended: its WAL is merged and removed
         File.WriteAllBytes(State("history.db"), [.. "SQLite format 3\0"u8, .. Enumerable.Repeat((byte)0xAB, 4000)]);
         File.Delete(Path.Combine(DataRoot, "report", "counts.json"));
 
-        // As separate processes: this one's SQLite pool would still hold the old file open.
         var rerun = await NumbersPipeline.ProgramAsync(NumbersPipeline.RunArguments(DataRoot, "100"));
         var history = await NumbersPipeline.ProgramAsync(["history", "-f", NumbersPipeline.File, "--data-root", DataRoot]);
 
@@ -130,7 +130,8 @@ public sealed class CorruptStateTests : IDisposable
         Assert.Equal("summary: 1 ran, 3 already complete, 0 failed", rerun.LastLine);
         Assert.Equal(expected, NumbersPipeline.Results(DataRoot));
         Assert.True(history.ExitCode == 0, history.ToString());
-        Assert.Contains("summary: 1 ran, 3 already complete, 0 failed", history.Out);
+        var runs = history.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries)[1..];
+        Assert.Contains(" succeeded ", Assert.Single(runs));
     }
 
     public void Dispose() => temp.Dispose();
