@@ -19,7 +19,9 @@ internal sealed class TaskLogFile : ITaskLog, IDisposable
         Path = path;
         Guard(() =>
         {
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+            var runFolder = System.IO.Path.GetDirectoryName(path)!;
+            Posix.PrivateDirectory.Create(System.IO.Path.GetDirectoryName(runFolder)!);
+            Posix.PrivateDirectory.Create(runFolder);
             file = new StreamWriter(path, append: false) { AutoFlush = true };
         });
     }

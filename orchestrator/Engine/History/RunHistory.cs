@@ -38,6 +38,7 @@ internal sealed partial class RunHistory
     {
         var directory = Directory.CreateDirectory(System.IO.Path.Combine(dataRoot, Execution.RunLogs.OrchestratorDirectory)).FullName;
         var history = new RunHistory(System.IO.Path.Combine(directory, FileName), warnings ?? TextWriter.Null);
+        history.CreatePrivately();
         history.CreateSchema();
         return history;
     }
@@ -86,6 +87,24 @@ internal sealed partial class RunHistory
         Write(
             "INSERT OR REPLACE INTO variants (run_id, task, sweep, parameters, outcome, seconds, metrics) VALUES ($run, $task, $sweep, $parameters, $outcome, $seconds, $metrics)",
             ("$run", runId), ("$task", task), ("$sweep", sweep), ("$parameters", JsonSerializer.Serialize(parameters)), ("$outcome", outcome), ("$seconds", seconds), ("$metrics", metrics));
+
+    // SQLite gives its -wal and -shm files the database file's mode: created empty here, all three are the owner's alone.
+    private void CreatePrivately()
+    {
+        if (OperatingSystem.IsWindows() || File.Exists(Path))
+        {
+            return;
+        }
+
+        try
+        {
+            using var created = new FileStream(Path, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite });
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Created meanwhile by another process, or the disk is full: SQLite says so next.
+        }
+    }
 
     private void CreateSchema()
     {

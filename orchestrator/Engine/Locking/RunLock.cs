@@ -23,13 +23,13 @@ internal sealed class RunLock : IDisposable
     public static RunLock Acquire(string dataRoot, TimeProvider time)
     {
         var directory = Path.Combine(dataRoot, ".orchestrator");
-        Directory.CreateDirectory(directory);
+        PrivateDirectory.CreatePassThrough(directory);
         var holderPath = Path.Combine(directory, "run.holder");
         var kernelLock = KernelLock.TryTakeFolder(dataRoot) ?? throw new RunLockedException(dataRoot, ReadHolder(holderPath));
         var holder = new RunLockHolder(Environment.ProcessId, Environment.MachineName, time.GetUtcNow());
         try
         {
-            Fingerprints.AtomicFile.Write(holderPath, System.Text.Encoding.UTF8.GetBytes(holder.Serialize()));
+            Fingerprints.AtomicFile.Write(holderPath, System.Text.Encoding.UTF8.GetBytes(holder.Serialize()), ownerOnly: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -7,8 +7,8 @@ namespace Orchestrator.Tests.Attacks;
 
 /// <summary>
 /// A local unprivileged user (uid 65534, through setpriv) against a data root root ran a pipeline in:
-/// they may not write the orchestrator's state, the outputs or the flags, nor swap a log for a symlink,
-/// and a pid record they forged makes no run kill the process it names.
+/// they may read the outputs but not write them or the flags, neither read nor write the orchestrator's
+/// state, nor swap a log for a symlink, and a pid record they forged makes no run kill the process it names.
 /// </summary>
 [Trait("Category", "Attack")]
 public sealed class UnprivilegedUserTests : IDisposable
@@ -23,7 +23,7 @@ public sealed class UnprivilegedUserTests : IDisposable
     private string DataRoot => temp.Combine("data");
 
     [Fact]
-    public async Task After_a_root_run_nobody_can_write_state_outputs_flags_or_logs_and_nothing_is_world_writable()
+    public async Task After_a_root_run_nobody_can_write_state_outputs_flags_or_logs_nor_read_state_and_nothing_is_world_writable()
     {
         await RunAsRootAsync();
         var log = Directory.GetFiles(Path.Combine(DataRoot, ".orchestrator", "logs"), "Generate.0.log", SearchOption.AllDirectories).Single();
@@ -32,10 +32,14 @@ public sealed class UnprivilegedUserTests : IDisposable
         File.SetUnixFileMode(control, (UnixFileMode)0x1FF);
         string[] folders = ["", ".orchestrator", ".orchestrator/fingerprints", ".orchestrator/processes", ".orchestrator/staging", ".orchestrator/logs", Path.GetRelativePath(DataRoot, Path.GetDirectoryName(log)!), "numbers", "report"];
         string[] files = ["numbers/all.txt", "report/counts.json", "report/.SUCCESS_Report", ".orchestrator/fingerprints/Generate.json", ".orchestrator/history.db", ".orchestrator/hash-cache.json"];
+        string[] state = [".orchestrator/fingerprints/Generate.json", ".orchestrator/history.db", ".orchestrator/hash-cache.json", Path.GetRelativePath(DataRoot, log)];
         var before = NumbersPipeline.Results(DataRoot);
         var script = string.Join("\n", [
             "id -u",
             $"echo x > {control}/probe && echo WROTE control",
+            $"cat '{Path.Combine(DataRoot, "numbers", "all.txt")}' > /dev/null && echo READ output",
+            $"ls '{Path.Combine(DataRoot, ".orchestrator")}' > /dev/null 2>&1 && echo LISTED .orchestrator",
+            .. state.Select(file => $"cat '{Path.Combine(DataRoot, file)}' > /dev/null 2>&1 && echo READ {file}"),
             .. folders.Select(folder => $"echo x > '{Path.Combine(DataRoot, folder, "forged")}' 2>/dev/null && echo WROTE {folder}/forged"),
             .. files.Select(file => $"echo x >> '{Path.Combine(DataRoot, file)}' 2>/dev/null && echo WROTE {file}"),
             .. files.Select(file => $"rm -f '{Path.Combine(DataRoot, file)}' 2>/dev/null && echo REMOVED {file}"),
@@ -44,7 +48,8 @@ public sealed class UnprivilegedUserTests : IDisposable
 
         var attempt = await AsNobodyAsync(script);
 
-        Assert.Equal([Nobody, "WROTE control"], attempt.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal([Nobody, "WROTE control", "READ output"], attempt.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.All(state, file => Assert.True(File.Exists(Path.Combine(DataRoot, file)), $"{file} was not written, so its reading proves nothing"));
         Assert.Equal(before, NumbersPipeline.Results(DataRoot));
         Assert.True(File.Exists(log) && new FileInfo(log).LinkTarget is null);
         var writable = Directory.EnumerateFileSystemEntries(DataRoot, "*", SearchOption.AllDirectories).Prepend(DataRoot)

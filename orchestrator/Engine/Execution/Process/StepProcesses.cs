@@ -56,7 +56,8 @@ internal sealed class StepProcesses(string dataRoot, TextWriter output)
         Posix.PrivateDirectory.Create(Directory);
         Fingerprints.AtomicFile.Write(
             PathOf(taskId),
-            Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{process.Id} {StartTicks(process)} {CommandLineHash(process.Id)}")));
+            Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{process.Id} {StartTicks(process)} {CommandLineHash(process.Id)}")),
+            ownerOnly: true);
     }
 
     public void Ended(string taskId) => File.Delete(PathOf(taskId));
