@@ -11,6 +11,7 @@ namespace Orchestrator.Tests.Attacks;
 /// state, nor swap a log for a symlink, and a pid record they forged makes no run kill the process it names.
 /// </summary>
 [Trait("Category", "Attack")]
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class UnprivilegedUserTests : IDisposable
 {
     private const string Nobody = "65534";
