@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
+using Orchestrator;
 using Orchestrator.Cli;
 using Orchestrator.Execution.Docker;
 using Orchestrator.Fingerprints;
 using Orchestrator.Graph;
-using WinePipeline.Pipeline;
 using Orchestrator.Planning;
 
 namespace WinePipeline.Bench.FingerprintBench;
@@ -15,7 +15,7 @@ namespace WinePipeline.Bench.FingerprintBench;
 /// task's outputs, parameters, code and inputs, planning). Targets: &lt; 100 ms at 10,000 rows,
 /// &lt; 1 s at 1,000,000 rows (fast path).
 /// Usage: dotnet run -c Release --project bench/fingerprint-bench -- [ROWS] [TARGET] [DATA_ROOT]
-/// (defaults 10000, EvaluateModel, a new temp folder; an existing complete DATA_ROOT is reused).
+/// (defaults 10000, the pipeline's default target, a new temp folder; an existing complete DATA_ROOT is reused).
 /// </summary>
 public static class FingerprintBench
 {
@@ -23,14 +23,15 @@ public static class FingerprintBench
 
     public static async Task<int> Main(string[] args)
     {
+        var pipeline = Wine.Define(Checkout.Root());
         var rows = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
-        var target = args.Length > 1 ? args[1] : WinePipeline.Pipeline.WinePipeline.DefaultTarget;
+        var target = args.Length > 1 ? args[1] : pipeline.DefaultTarget;
         var dataRoot = args.Length > 2 ? Path.GetFullPath(args[2]) : Directory.CreateTempSubdirectory("fingerprint-bench-").FullName;
         var url = $"sample://wine-reviews?rows={rows}&seed=42";
 
         var clock = Stopwatch.StartNew();
-        var exitCode = await new CliApp(new CliEnvironment(TextWriter.Null, Console.Error, TimeProvider.System))
-            .RunAsync(["run", target, "--executor", "process", "--data-root", dataRoot, "--dataset-url", url], CancellationToken.None);
+        var environment = new CliEnvironment(TextWriter.Null, Console.Error, TimeProvider.System) { Pipeline = pipeline };
+        var exitCode = await new CliApp(environment).RunAsync(["run", target, "--executor", "process", "--data-root", dataRoot, "-p", $"dataset-url={url}"], CancellationToken.None);
         if (exitCode != 0)
         {
             Console.Error.WriteLine($"fingerprint-bench: the pipeline run failed with exit code {exitCode}");
@@ -38,7 +39,7 @@ public static class FingerprintBench
         }
 
         Console.WriteLine($"{rows} rows up to {target} in {dataRoot}: pipeline ready in {clock.Elapsed.TotalSeconds:0.0} s");
-        var graph = TaskGraph.Create(WinePipeline.Pipeline.WinePipeline.Tasks(PipelineParameters.Default with { DatasetUrl = url }));
+        var graph = pipeline.Resolve(new Dictionary<string, string> { ["dataset-url"] = url });
         var timings = Enumerable.Range(0, Repetitions).Select(_ => TimeCheck(graph, dataRoot, target)).ToList();
         if (timings.Any(timing => timing is null))
         {
@@ -57,9 +58,9 @@ public static class FingerprintBench
     private static TimeSpan? TimeCheck(TaskGraph graph, string dataRoot, string target)
     {
         var clock = Stopwatch.StartNew();
-        var hashes = ContentHashes.Load(dataRoot);
-        var plan = Planner.Plan(graph, new FingerprintCompletion(dataRoot, hashes, new CodeVersionLookup(hashes, DockerImageIds.TryGet)), [target], []);
-        hashes.Save();
+        var completion = CompletionCheck.For(dataRoot, existenceOnly: false, ContentHashes.Load(dataRoot), DockerImageIds.TryGet);
+        var plan = Planner.Plan(graph, completion.State, [target], []);
+        completion.Hashes.Save();
         var elapsed = clock.Elapsed;
         if (plan.ToRun.Any())
         {

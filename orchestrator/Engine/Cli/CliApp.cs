@@ -12,6 +12,10 @@ namespace Orchestrator.Cli;
 /// </summary>
 internal sealed partial class CliApp(CliEnvironment environment)
 {
+    // .NET gives an IOException the errno as its HResult on Unix: ENOSPC, EDQUOT.
+    private const int DiskFull = 28;
+    private const int QuotaExceeded = 122;
+
     private static readonly Type[] Verbs = [typeof(RunOptions), typeof(StatusOptions), typeof(ServeOptions), typeof(HistoryOptions), typeof(InvalidateOptions)];
 
     public async Task<int> RunAsync(string[] args, CancellationToken cancellation)
@@ -50,6 +54,11 @@ internal sealed partial class CliApp(CliEnvironment environment)
             }
 
             return ExitCodes.UsageError;
+        }
+        catch (IOException e) when (e.HResult is DiskFull or QuotaExceeded)
+        {
+            synchronized.Error.WriteLine($"orchestrator: error: {e.Message}; free space on that disk, then retry");
+            return ExitCodes.TaskFailed;
         }
         catch (Exception e) when (e is UsageException or InvalidGraphException or RunLockedException or ExecutorUnavailableException or Scheduling.InvalidScheduleException or Server.CannotServeException)
         {

@@ -5,12 +5,26 @@ internal static class AtomicFile
 {
     public const string PartialMarker = ".partial-";
 
-    public static void Write(string path, byte[] content)
+    private const UnixFileMode OwnerReadWrite = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    /// <param name="ownerOnly">The orchestrator's own state: only its owner may read it (0600).</param>
+    public static void Write(string path, byte[] content, bool ownerOnly = false)
     {
         var temporary = $"{path}{PartialMarker}{Environment.ProcessId}";
         try
         {
-            File.WriteAllBytes(temporary, content);
+            File.Delete(temporary);
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+            if (ownerOnly && !OperatingSystem.IsWindows())
+            {
+                options.UnixCreateMode = OwnerReadWrite;
+            }
+
+            using (var stream = new FileStream(temporary, options))
+            {
+                stream.Write(content);
+            }
+
             File.Move(temporary, path, overwrite: true);
         }
         catch

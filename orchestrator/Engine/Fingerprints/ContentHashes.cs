@@ -125,7 +125,7 @@ internal sealed class ContentHashes
                     Directory.Move(cachePath, $"{cachePath}.not-a-file-{Environment.ProcessId}");
                 }
 
-                AtomicFile.Write(cachePath, JsonSerializer.SerializeToUtf8Bytes(cache));
+                AtomicFile.Write(cachePath, JsonSerializer.SerializeToUtf8Bytes(cache), ownerOnly: true);
                 changed = false;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -36,7 +36,7 @@ internal sealed class FingerprintStore(string dataRoot)
     {
         var path = Path.Combine(dataRoot, PathOf(task));
         System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        AtomicFile.Write(path, fingerprint.Serialize());
+        AtomicFile.Write(path, fingerprint.Serialize(), ownerOnly: !IsInFlag(task));
     }
 }
 

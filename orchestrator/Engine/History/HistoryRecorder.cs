@@ -49,7 +49,14 @@ internal sealed class HistoryRecorder(RunHistory history, RunTrigger trigger, st
         var plots = spec.Plots.Concat(spec.SweepPlots).Where(plot => producers.ContainsKey(plot.TaskId)).Select(plot => producers[plot.TaskId].NamedOutputs.GetValueOrDefault(plot.Name)).OfType<string>().ToList();
         if (metricsPath is not null || plots.Count > 0)
         {
-            metrics = RunMetrics.Archive(dataRoot, runReport.RunId, metricsPath, plots);
+            try
+            {
+                metrics = RunMetrics.Archive(dataRoot, runReport.RunId, metricsPath, plots);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                history.WriteFailed(e);
+            }
         }
 
         history.RunFinished(runReport.RunId, time.GetUtcNow(), RunOutcomes.Of(runReport), runReport.SummaryLine, metrics);

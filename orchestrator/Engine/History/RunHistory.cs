@@ -15,6 +15,11 @@ internal sealed partial class RunHistory
 {
     public const string FileName = "history.db";
 
+    private const int ReadOnly = 8;
+    private const int InputOutputError = 10;
+    private const int Full = 13;
+    private const int CannotOpen = 14;
+
     private readonly string connectionString;
     private readonly TextWriter warnings;
     private int writeFailures;
@@ -33,6 +38,7 @@ internal sealed partial class RunHistory
     {
         var directory = Directory.CreateDirectory(System.IO.Path.Combine(dataRoot, Execution.RunLogs.OrchestratorDirectory)).FullName;
         var history = new RunHistory(System.IO.Path.Combine(directory, FileName), warnings ?? TextWriter.Null);
+        history.CreatePrivately();
         history.CreateSchema();
         return history;
     }
@@ -82,6 +88,24 @@ internal sealed partial class RunHistory
             "INSERT OR REPLACE INTO variants (run_id, task, sweep, parameters, outcome, seconds, metrics) VALUES ($run, $task, $sweep, $parameters, $outcome, $seconds, $metrics)",
             ("$run", runId), ("$task", task), ("$sweep", sweep), ("$parameters", JsonSerializer.Serialize(parameters)), ("$outcome", outcome), ("$seconds", seconds), ("$metrics", metrics));
 
+    // SQLite gives its -wal and -shm files the database file's mode: created empty here, all three are the owner's alone.
+    private void CreatePrivately()
+    {
+        if (OperatingSystem.IsWindows() || File.Exists(Path))
+        {
+            return;
+        }
+
+        try
+        {
+            using var created = new FileStream(Path, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite });
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Created meanwhile by another process, or the disk is full: SQLite says so next.
+        }
+    }
+
     private void CreateSchema()
     {
         try
@@ -110,6 +134,10 @@ internal sealed partial class RunHistory
             warnings.WriteLine($"orchestrator: warning: {Path} was corrupt ({e.Message.TrimEnd('.')}); moved it to {aside} and started a new history");
             Execute(Schema);
         }
+        catch (SqliteException e) when (e.SqliteErrorCode is ReadOnly or InputOutputError or Full or CannotOpen)
+        {
+            WriteFailed(e);
+        }
     }
 
     private void Write(string sql, params (string Name, object? Value)[] parameters)
@@ -120,10 +148,16 @@ internal sealed partial class RunHistory
         }
         catch (Exception e) when (e is SqliteException or IOException)
         {
-            if (Interlocked.Increment(ref writeFailures) == 1)
-            {
-                warnings.WriteLine($"orchestrator: warning: cannot write the run history {Path} ({e.Message.TrimEnd('.')}); the run goes on unrecorded. Free disk space or move the file aside");
-            }
+            WriteFailed(e);
+        }
+    }
+
+    /// <summary>Says, the first time only, that the history (or what is archived with it) cannot be written.</summary>
+    public void WriteFailed(Exception e)
+    {
+        if (Interlocked.Increment(ref writeFailures) == 1)
+        {
+            warnings.WriteLine($"orchestrator: warning: cannot write the run history {Path} ({e.Message.TrimEnd('.')}); the run goes on unrecorded. Free disk space or move the file aside");
         }
     }
 

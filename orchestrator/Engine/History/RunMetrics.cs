@@ -15,7 +15,9 @@ internal static class RunMetrics
     /// <summary>Copies the metrics file and plots (paths relative to the data root) into the run's archive; returns the metrics text, if any.</summary>
     public static string? Archive(string dataRoot, string runId, string? metricsPath, IEnumerable<string> plotPaths)
     {
-        var archive = Directory.CreateDirectory(ArchiveDirectory(dataRoot, runId)).FullName;
+        var archive = ArchiveDirectory(dataRoot, runId);
+        Posix.PrivateDirectory.Create(Path.GetDirectoryName(archive)!);
+        Posix.PrivateDirectory.Create(archive);
         foreach (var plot in plotPaths.Select(path => Path.Combine(dataRoot, path)).Where(File.Exists))
         {
             File.Copy(plot, Path.Combine(archive, Path.GetFileName(plot)), overwrite: true);

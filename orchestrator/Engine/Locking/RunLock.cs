@@ -1,4 +1,4 @@
-using System.Runtime.InteropServices;
+using Orchestrator.Posix;
 
 namespace Orchestrator.Locking;
 
@@ -8,20 +8,14 @@ namespace Orchestrator.Locking;
 /// removing a file under .orchestrator/ cannot let a second run in. Who holds it is written to
 /// .orchestrator/run.holder, for messages only: the lock, never that file, is the proof.
 /// </summary>
-internal sealed partial class RunLock : IDisposable
+internal sealed class RunLock : IDisposable
 {
-    private const int ReadOnlyDirectory = 0x10000; // O_RDONLY | O_DIRECTORY
-    private const int CloseOnExec = 0x80000;
-    private const int Exclusive = 2;
-    private const int NonBlocking = 4;
-    private const int WouldBlock = 11;
-
-    private readonly int descriptor;
+    private readonly KernelLock kernelLock;
     private readonly string holderPath;
 
-    private RunLock(int descriptor, string holderPath)
+    private RunLock(KernelLock kernelLock, string holderPath)
     {
-        this.descriptor = descriptor;
+        this.kernelLock = kernelLock;
         this.holderPath = holderPath;
     }
 
@@ -29,36 +23,20 @@ internal sealed partial class RunLock : IDisposable
     public static RunLock Acquire(string dataRoot, TimeProvider time)
     {
         var directory = Path.Combine(dataRoot, ".orchestrator");
-        Directory.CreateDirectory(directory);
+        PrivateDirectory.CreatePassThrough(directory);
         var holderPath = Path.Combine(directory, "run.holder");
-        var descriptor = Open(dataRoot, ReadOnlyDirectory | CloseOnExec);
-        if (descriptor < 0)
-        {
-            throw new IOException($"cannot open {dataRoot} to lock it (errno {Marshal.GetLastPInvokeError()})");
-        }
-
-        if (Flock(descriptor, Exclusive | NonBlocking) != 0)
-        {
-            var error = Marshal.GetLastPInvokeError();
-            Close(descriptor);
-            if (error == WouldBlock)
-            {
-                throw new RunLockedException(dataRoot, ReadHolder(holderPath));
-            }
-
-            throw new IOException($"cannot lock {dataRoot} (errno {error})");
-        }
-
+        var kernelLock = KernelLock.TryTakeFolder(dataRoot) ?? throw new RunLockedException(dataRoot, ReadHolder(holderPath));
         var holder = new RunLockHolder(Environment.ProcessId, Environment.MachineName, time.GetUtcNow());
         try
         {
-            Fingerprints.AtomicFile.Write(holderPath, System.Text.Encoding.UTF8.GetBytes(holder.Serialize()));
+            Fingerprints.AtomicFile.Write(holderPath, System.Text.Encoding.UTF8.GetBytes(holder.Serialize()), ownerOnly: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // The holder file only names the holder in messages; the kernel lock is held either way.
         }
-        return new RunLock(descriptor, holderPath);
+
+        return new RunLock(kernelLock, holderPath);
     }
 
     /// <summary>Who last held the lock, as recorded (the holder of a run that was killed stays recorded).</summary>
@@ -66,8 +44,16 @@ internal sealed partial class RunLock : IDisposable
 
     public void Dispose()
     {
-        File.Delete(holderPath);
-        Close(descriptor);
+        try
+        {
+            File.Delete(holderPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Something else took the holder file's place (a folder): it names no holder, and the lock goes with the descriptor.
+        }
+
+        kernelLock.Dispose();
     }
 
     private static RunLockHolder? ReadHolder(string holderPath)
@@ -81,13 +67,4 @@ internal sealed partial class RunLock : IDisposable
             return null;
         }
     }
-
-    [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int Open(string path, int flags);
-
-    [LibraryImport("libc", EntryPoint = "flock", SetLastError = true)]
-    private static partial int Flock(int descriptor, int operation);
-
-    [LibraryImport("libc", EntryPoint = "close")]
-    private static partial int Close(int descriptor);
 }

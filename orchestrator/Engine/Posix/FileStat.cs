@@ -3,31 +3,24 @@ using System.Runtime.Versioning;
 
 namespace Orchestrator.Posix;
 
-/// <summary>What .NET has no API for: a file's numeric owner and its type, through Linux statx (same layout on every architecture), and lchown.</summary>
+/// <summary>What .NET has no API for: a file's numeric owner and its type (through <see cref="Statx"/>), lchown, and who this process is.</summary>
 internal static partial class FileStat
 {
-    private const int CurrentDirectory = -100;
-    private const int NoFollow = 0x100;
-    private const uint TypeAndMode = 0x1 | 0x2;
-    private const uint UidAndGid = 0x8 | 0x10;
-    private const int StatxSize = 256;
-    private const int UidOffset = 20;
-    private const int GidOffset = 24;
-    private const int ModeOffset = 28;
-    private const int TypeMask = 0xF000;
-    private const int RegularFile = 0x8000;
-
     [SupportedOSPlatform("linux")]
-    public static (uint Uid, uint Gid) Owner(string path)
-    {
-        var statx = Stat(path, 0, UidAndGid) ?? throw new IOException($"cannot read the owner of {path} (errno {Marshal.GetLastPInvokeError()})");
-        return (BitConverter.ToUInt32(statx, UidOffset), BitConverter.ToUInt32(statx, GidOffset));
-    }
+    public static (uint Uid, uint Gid) Owner(string path) =>
+        Statx.Of(path) is { } stat ? (stat.Uid, stat.Gid) : throw new IOException($"cannot read the owner of {path} (errno {Marshal.GetLastPInvokeError()})");
 
     /// <summary>True for a regular file itself: not a symlink (not followed), folder, device, FIFO or socket.</summary>
     public static bool IsRegularFile(string path) =>
-        OperatingSystem.IsLinux() ? Stat(path, NoFollow, TypeAndMode) is { } statx && (BitConverter.ToUInt16(statx, ModeOffset) & TypeMask) == RegularFile
-        : File.Exists(path);
+        OperatingSystem.IsLinux() ? Statx.Of(path) is { IsRegularFile: true } : File.Exists(path);
+
+    /// <summary>
+    /// True when the file is a regular file (not a symlink) that this process's user owns and no one else may write:
+    /// what this process wrote itself, which nobody else can have forged.
+    /// </summary>
+    [SupportedOSPlatform("linux")]
+    public static bool IsOwnPrivateFile(string path) =>
+        Statx.Of(path) is { IsRegularFile: true, WritableByOthers: false } stat && stat.Uid == EffectiveUserId();
 
     [SupportedOSPlatform("linux")]
     public static void ChangeOwner(string path, uint uid, uint gid)
@@ -38,15 +31,9 @@ internal static partial class FileStat
         }
     }
 
-    private static byte[]? Stat(string path, int flags, uint mask)
-    {
-        var statx = new byte[StatxSize];
-        return Statx(CurrentDirectory, path, flags, mask, statx) == 0 ? statx : null;
-    }
-
     [LibraryImport("libc", EntryPoint = "lchown", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int Lchown(string path, uint uid, uint gid);
 
-    [LibraryImport("libc", EntryPoint = "statx", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int Statx(int directory, string path, int flags, uint mask, byte[] statx);
+    [LibraryImport("libc", EntryPoint = "geteuid")]
+    private static partial uint EffectiveUserId();
 }

@@ -35,6 +35,6 @@ internal sealed class ParameterStore(string dataRoot, Pipeline pipeline)
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
-        AtomicFile.Write(FilePath, JsonSerializer.SerializeToUtf8Bytes(kept, new JsonSerializerOptions { WriteIndented = true }));
+        AtomicFile.Write(FilePath, JsonSerializer.SerializeToUtf8Bytes(kept, new JsonSerializerOptions { WriteIndented = true }), ownerOnly: true);
     }
 }

@@ -1,5 +1,6 @@
 using Orchestrator.Execution;
 using Orchestrator.Execution.Observation;
+using Orchestrator.Execution.Staging;
 using Orchestrator.Graph;
 using Orchestrator.History;
 using Orchestrator.Locking;
@@ -94,15 +95,23 @@ internal sealed partial class PipelineRunner(Pipeline pipeline, RunContext conte
 
     private void RemoveLeftovers(PreparedRun run, string dataRoot)
     {
-        var state = Path.Combine(dataRoot, RunLogs.OrchestratorDirectory);
         var folders = run.Graph.Tasks.SelectMany(task => task.DataFiles.Concat(task.Outputs.Select(output => output.Path)))
             .Select(path => Path.GetDirectoryName(Path.Combine(dataRoot, path))!)
-            .Concat([state, Path.Combine(state, "fingerprints")]);
+            .Concat(BookkeepingFolders(dataRoot));
         var removed = Fingerprints.AtomicFile.RemoveLeftovers(folders);
         if (removed > 0)
         {
             Out.WriteLine($"removed {removed} half-written file(s) an interrupted run left behind");
         }
+    }
+
+    // Every folder of .orchestrator/ the orchestrator writes files into; not what steps write (staging, failed) nor the logs.
+    private static IEnumerable<string> BookkeepingFolders(string dataRoot)
+    {
+        var state = Path.Combine(dataRoot, RunLogs.OrchestratorDirectory);
+        string[] notOurs = [StagingPaths.Staging, StagingPaths.Failed, $"{RunLogs.OrchestratorDirectory}/logs"];
+        return !Directory.Exists(state) ? []
+            : Directory.EnumerateDirectories(state).Where(folder => !notOurs.Contains(Path.GetRelativePath(dataRoot, folder), StringComparer.Ordinal)).Prepend(state);
     }
 
     private static string RequireUpstream(TaskGraph graph, string forced, string target)

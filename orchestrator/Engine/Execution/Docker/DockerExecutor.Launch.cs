@@ -43,6 +43,8 @@ internal sealed partial class DockerExecutor
             id = await CreateUnlessNameTakenAsync(spec, cancellation) ?? throw DockerErrors.NameRetaken(name);
         }
 
+        // Not adopted: this attempt starts afresh, and nothing an earlier container left may pass for its output.
+        Staging.StagingPaths.Empty(Settings.LocalDataRoot, invocation.TaskId);
         return await AttachAndStartAsync(id, name, log, cancellation);
     }
 

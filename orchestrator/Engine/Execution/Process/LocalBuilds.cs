@@ -8,20 +8,48 @@ namespace Orchestrator.Execution.Process;
 /// its output is missing or the code of a task using it changed since it last ran (the code's hash is
 /// kept beside the output, in &lt;output&gt;.code-sha256). Tasks sharing a command share a build. The first
 /// build runs alone, since builds often share dependencies (a common library); the rest run in
-/// parallel, one per core. Progress: "building 3/8: ...".
+/// parallel, one per core. Progress: "building 3/8: ...". Builds in one checkout hold a kernel lock on
+/// &lt;checkout&gt;/obj/orchestrator-build.lock, so a second orchestrator waits for the first's builds, then uses them.
 /// </summary>
 internal sealed class LocalBuilds(ContentHashes hashes, TextWriter progress)
 {
     private const string StampSuffix = ".code-sha256";
+    private const string LockFileName = "orchestrator-build.lock";
 
     public async Task EnsureBuiltAsync(IEnumerable<TaskDefinition> tasks, CancellationToken cancellation)
     {
-        var needed = tasks
+        var builds = tasks
             .Where(task => task.Code?.Build is not null)
             .GroupBy(task => (string.Join('\0', task.Code!.Build!.Command), task.Code.BuildOutput!))
             .Select(group => new Build(group.ToList(), CodeHash(group)))
-            .Where(build => !IsCurrent(build))
             .ToList();
+        if (builds.All(IsCurrent))
+        {
+            return;
+        }
+
+        // Two orchestrators building in one checkout at once would break each other's builds (shared obj/ folders).
+        var locks = new List<Posix.KernelLock>();
+        try
+        {
+            foreach (var checkout in builds.Select(build => build.Tasks[0].Code!.BaseDirectory).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+            {
+                var lockFile = Path.Combine(checkout, "obj", LockFileName);
+                Directory.CreateDirectory(Path.GetDirectoryName(lockFile)!);
+                locks.Add(await Posix.KernelLock.TakeFileAsync(lockFile, () => progress.WriteLine($"waiting for another build of {checkout} to finish (it holds {lockFile})"), cancellation));
+            }
+
+            // What the other build made is current now.
+            await BuildAsync(builds.Where(build => !IsCurrent(build)).ToList(), cancellation);
+        }
+        finally
+        {
+            locks.ForEach(kernelLock => kernelLock.Dispose());
+        }
+    }
+
+    private async Task BuildAsync(List<Build> needed, CancellationToken cancellation)
+    {
         if (needed.Count == 0)
         {
             return;

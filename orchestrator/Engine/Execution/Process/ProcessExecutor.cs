@@ -44,6 +44,7 @@ internal sealed class ProcessExecutor(string dataRoot, ContentHashes hashes, Tex
         var stderrTail = new Queue<string>();
         var processes = new StepProcesses(dataRoot, progress);
         processes.KillOrphanOf(invocation.TaskId);
+        Staging.StagingPaths.Empty(dataRoot, invocation.TaskId);
         var target = $"command {string.Join(' ', line.Select(ShellQuoting.Quote))}";
         int exitCode;
         try

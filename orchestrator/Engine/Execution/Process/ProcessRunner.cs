@@ -30,7 +30,18 @@ internal static class ProcessRunner
 
         using var process = System.Diagnostics.Process.Start(startInfo)
             ?? throw new InvalidOperationException($"could not start {start.Program}");
-        started?.Invoke(process);
+        try
+        {
+            started?.Invoke(process);
+        }
+        catch
+        {
+            // Not recorded (a full disk), it could not be found again after a crash: it must not run on.
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(CancellationToken.None);
+            throw;
+        }
+
         var stdout = PumpAsync(process.StandardOutput, line => onLine(LogStream.Stdout, line));
         var stderr = PumpAsync(process.StandardError, line => onLine(LogStream.Stderr, line));
         try

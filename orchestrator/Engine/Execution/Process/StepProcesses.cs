@@ -9,8 +9,9 @@ namespace Orchestrator.Execution.Process;
 /// running step's pid, start time and command line are kept in data_root/.orchestrator/processes/&lt;task&gt;.pid
 /// (a folder only this user may write), and before the task runs again a still-running orphan of it is
 /// killed, so two processes never write the same staging folder. The file is not trusted: a process is
-/// killed only when its pid, its start time and the hash of its command line all match what was recorded,
-/// which proves it is the step this orchestrator started and not one that reused the pid or was named in a forged file.
+/// killed only when the record is a file this user wrote that no one else may write, and its pid, its start time and the
+/// hash of its command line all match what was recorded: anyone can read a process's start time and command line, so
+/// those prove only that the pid was not reused, and the record's owner proves it was not forged.
 /// </summary>
 internal sealed class StepProcesses(string dataRoot, TextWriter output)
 {
@@ -24,12 +25,13 @@ internal sealed class StepProcesses(string dataRoot, TextWriter output)
     public void KillOrphanOf(string taskId)
     {
         var record = PathOf(taskId);
-        if (!File.Exists(record))
+        if (!File.Exists(record) && new FileInfo(record).LinkTarget is null)
         {
             return;
         }
 
-        var fields = File.ReadAllText(record).Split(' ');
+        // A record this user did not write (another owner, writable by others, a symlink) is removed unread.
+        var fields = OperatingSystem.IsLinux() && !Posix.FileStat.IsOwnPrivateFile(record) ? [] : File.ReadAllText(record).Split(' ');
         if (fields.Length == 3
             && int.TryParse(fields[0], CultureInfo.InvariantCulture, out var pid)
             && long.TryParse(fields[1], CultureInfo.InvariantCulture, out var started)
@@ -54,7 +56,8 @@ internal sealed class StepProcesses(string dataRoot, TextWriter output)
         Posix.PrivateDirectory.Create(Directory);
         Fingerprints.AtomicFile.Write(
             PathOf(taskId),
-            Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{process.Id} {StartTicks(process)} {CommandLineHash(process.Id)}")));
+            Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{process.Id} {StartTicks(process)} {CommandLineHash(process.Id)}")),
+            ownerOnly: true);
     }
 
     public void Ended(string taskId) => File.Delete(PathOf(taskId));

@@ -30,7 +30,7 @@ internal sealed class OutputPromotion(string dataRoot, ContentHashes hashes, ICo
         return staging;
     }
 
-    /// <summary>Promotes a successful attempt's outputs; returns a failed result when a declared output is missing.</summary>
+    /// <summary>Promotes a successful attempt's outputs; returns a failed result when a declared output is missing or the outputs cannot be moved into place (a full disk).</summary>
     public async Task<ExecutionResult> PromoteAsync(TaskDefinition task, ExecutionResult result, string runId, ITaskLog log, CancellationToken cancellation)
     {
         var staging = StagingPaths.StagingDirectory(dataRoot, task.Id);
@@ -43,10 +43,26 @@ internal sealed class OutputPromotion(string dataRoot, ContentHashes hashes, ICo
             return result with { ExitCode = ExecutionEngine.ExecutorErrorExitCode, Failure = FailureKind.Exit, Message = message, StderrTail = [message] };
         }
 
-        var outputHashes = files.ToDictionary(file => file.Final, file => ContentHashes.Compute(file.Staged));
         var version = code is null ? null : await code.CodeVersionAsync(task, cancellation);
+        try
+        {
+            Promote(task, version, files);
+            RemoveStaging(staging);
+            return result;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A full disk or a folder the orchestrator may not write: no fingerprint was written, so nothing passes as complete.
+            var message = $"exited 0 but its outputs could not be promoted: {e.Message}; the task stays incomplete";
+            log.Line(LogStream.Stderr, message);
+            return result with { ExitCode = ExecutionEngine.ExecutorErrorExitCode, Failure = FailureKind.Infrastructure, Message = message, StderrTail = [message] };
+        }
+    }
 
-        // From here on nothing is cancelled: the fingerprint goes first, so a crash between the moves leaves the task incomplete, never complete over a mix.
+    // Nothing here is cancelled: the old fingerprint goes first and the new one last, so a crash or a full disk between the moves leaves the task incomplete, never complete over a mix.
+    private void Promote(TaskDefinition task, CodeVersion? version, List<StagedFile> files)
+    {
+        var outputHashes = files.ToDictionary(file => file.Final, file => ContentHashes.Compute(file.Staged));
         foreach (var marker in TaskOutputRemoval.FingerprintMarkers(task).Select(marker => Path.Combine(dataRoot, marker)).Where(File.Exists))
         {
             File.Delete(marker);
@@ -61,8 +77,6 @@ internal sealed class OutputPromotion(string dataRoot, ContentHashes hashes, ICo
         }
 
         recorder.Record(task, version, outputHashes);
-        RemoveStaging(staging);
-        return result;
     }
 
     public void KeepFailed(TaskDefinition task, string runId)

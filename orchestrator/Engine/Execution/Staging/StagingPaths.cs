@@ -16,6 +16,31 @@ internal static class StagingPaths
     /// <summary>The staging folder relative to the data root.</summary>
     public static string StagingRelative(string taskId) => $"{Staging}/{taskId}";
 
+    /// <summary>
+    /// Empties the task's staging folder (keeping the folder, its owner and mode) before a fresh attempt starts: what an
+    /// attempt of a killed run left there must not be promoted as this attempt's output.
+    /// </summary>
+    public static void Empty(string dataRoot, string taskId)
+    {
+        var staging = new DirectoryInfo(StagingDirectory(dataRoot, taskId));
+        if (!staging.Exists)
+        {
+            return;
+        }
+
+        foreach (var entry in staging.EnumerateFileSystemInfos())
+        {
+            if (entry is DirectoryInfo { LinkTarget: null } folder)
+            {
+                folder.Delete(recursive: true);
+            }
+            else
+            {
+                entry.Delete();
+            }
+        }
+    }
+
     /// <summary>data_root/.orchestrator/failed/&lt;run&gt;/&lt;task&gt;: a failed attempt's staging folder, kept for inspection.</summary>
     public static string FailedDirectory(string dataRoot, string runId, string taskId) => Path.Combine(dataRoot, Failed, runId, taskId);
 }

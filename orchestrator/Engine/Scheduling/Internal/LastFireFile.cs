@@ -29,7 +29,7 @@ internal sealed class LastFireFile
         {
             fires[schedule.Name] = at;
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-            Fingerprints.AtomicFile.Write(path, JsonSerializer.SerializeToUtf8Bytes(fires));
+            Fingerprints.AtomicFile.Write(path, JsonSerializer.SerializeToUtf8Bytes(fires), ownerOnly: true);
         }
     }
 

@@ -13,11 +13,6 @@ internal static class ConfinedFile
     private const int ReadOnly = 0;
     private const int NonBlocking = 0x800;
     private const int CloseOnExec = 0x80000;
-    private const int AtEmptyPath = 0x1000;
-    private const uint StatxType = 0x1;
-    private const int StatxModeOffset = 28;
-    private const int FileTypeMask = 0xF000;
-    private const int RegularFile = 0x8000;
 
     private const int NoSuchFile = 2;
     private const int NotADirectory = 20;
@@ -76,20 +71,11 @@ internal static class ConfinedFile
     private static string? RealPathOf(SafeFileHandle handle) =>
         new FileInfo($"/proc/self/fd/{handle.DangerousGetHandle()}").LinkTarget;
 
-    private static bool IsRegularFile(SafeFileHandle handle)
-    {
-        // struct statx has one layout on every architecture; stx_mode is a u16 at byte 28.
-        var buffer = new byte[256];
-        return Native.statx((int)handle.DangerousGetHandle(), string.Empty, AtEmptyPath, StatxType, buffer) == 0
-            && (BitConverter.ToUInt16(buffer, StatxModeOffset) & FileTypeMask) == RegularFile;
-    }
+    private static bool IsRegularFile(SafeFileHandle handle) => Posix.Statx.Of(handle) is { IsRegularFile: true };
 
     private static class Native
     {
         [DllImport("libc", SetLastError = true)]
         public static extern int open([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags);
-
-        [DllImport("libc", SetLastError = true)]
-        public static extern int statx(int directory, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, uint mask, byte[] buffer);
     }
 }
