@@ -1,6 +1,8 @@
 using WinePipeline.Orchestrator.Execution;
 using WinePipeline.Orchestrator.Execution.Docker;
+using WinePipeline.Orchestrator.Execution.Docker.Internal;
 using WinePipeline.Orchestrator.Execution.Process;
+using WinePipeline.Orchestrator.Execution.Swarm;
 
 namespace WinePipeline.Orchestrator.Cli;
 
@@ -9,12 +11,13 @@ public static class ExecutorSelection
 {
     public const string Docker = "docker";
     public const string Process = "process";
+    public const string Swarm = "swarm";
 
     private static readonly TimeSpan EngineProbeTimeout = TimeSpan.FromSeconds(5);
 
     public static void Validate(string? kind)
     {
-        if (kind is not (null or Docker or Process))
+        if (kind is not (null or Docker or Swarm or Process))
         {
             throw UsageException.UnknownExecutor(kind);
         }
@@ -32,11 +35,15 @@ public static class ExecutorSelection
                 : "executor: process (no Docker engine answered; steps run as local dotnet processes)");
         }
 
-        return kind == Docker
-            ? new DockerExecutor(new DockerExecutorSettings(request.HostDataRoot, request.DataRoot, request.KeepContainers))
-            : new ProcessExecutor(
+        var engine = request.DockerHost is { } dockerHost ? DockerEndpoint.Resolve(dockerHost) : DockerEndpoint.FromEnvironment();
+        return kind switch
+        {
+            Docker => new DockerExecutor(new DockerExecutorSettings(request.HostDataRoot, request.DataRoot, request.KeepContainers), engine, TimeProvider.System),
+            Swarm => new SwarmExecutor(new SwarmExecutorSettings(request.HostDataRoot, request.DataRoot) { NodeEngineTemplate = request.NodeDockerHost }, engine, TimeProvider.System),
+            _ => new ProcessExecutor(
                 ProcessExecutorSettings.Locate(request.DataRoot, request.StepsDirectory, AppContext.BaseDirectory, Directory.GetCurrentDirectory()),
-                output);
+                output),
+        };
     }
 
     private static async Task<bool> IsDockerReachableAsync(CancellationToken cancellation)

@@ -9,8 +9,14 @@ public class RunOptions : DataRootOptions
     [Value(0, MetaName = "TASK", Default = Pipeline.WinePipeline.DefaultTarget, HelpText = "The task to bring up to date.")]
     public string Target { get; set; } = Pipeline.WinePipeline.DefaultTarget;
 
-    [Option("executor", MetaValue = "docker|process", HelpText = "docker or process (default: docker when a Docker engine answers, else process).")]
+    [Option("executor", MetaValue = "docker|swarm|process", HelpText = "docker, swarm or process (default: docker when a Docker engine answers, else process).")]
     public string? Executor { get; set; }
+
+    [Option("docker-host", MetaValue = "URI", HelpText = "The Docker engine, a swarm manager for --executor swarm: unix:// or tcp:// (default: $DOCKER_HOST, else the local socket).")]
+    public string? DockerHost { get; set; }
+
+    [Option("node-docker-host", MetaValue = "URI", HelpText = "How to reach a swarm node's own engine, {node} for its hostname, e.g. tcp://{node}:2375; it tells an out-of-memory kill from another.")]
+    public string? NodeDockerHost { get; set; }
 
     [Option("dataset-url", MetaValue = "URL", Default = PipelineParameters.DefaultDatasetUrl, HelpText = "Where DownloadData fetches the raw CSV.")]
     public string DatasetUrl { get; set; } = PipelineParameters.DefaultDatasetUrl;

@@ -21,7 +21,11 @@ internal sealed record RunSettings(RunOptions Options, string DataRoot, Pipeline
             ?? (NonEmpty(environment.GetVariable("PROJECT_ROOT")) is { } projectRoot ? Path.Combine(projectRoot, "data_root") : dataRoot);
         var stepsDirectory = options.StepsDirectory is null ? null : Path.GetFullPath(options.StepsDirectory, environment.CurrentDirectory);
         return new RunSettings(options, dataRoot, parameters,
-            new ExecutorRequest(options.Executor, dataRoot, hostDataRoot, options.KeepContainers, stepsDirectory));
+            new ExecutorRequest(options.Executor, dataRoot, hostDataRoot, options.KeepContainers, stepsDirectory)
+            {
+                DockerHost = options.DockerHost,
+                NodeDockerHost = options.NodeDockerHost,
+            });
     }
 
     private static void RequireAtLeast(string option, int value, int minimum)

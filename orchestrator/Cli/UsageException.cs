@@ -9,7 +9,7 @@ public sealed class UsageException : Exception
     }
 
     public static UsageException UnknownExecutor(string name) =>
-        new($"unknown executor '{name}'; use --executor docker or --executor process");
+        new($"unknown executor '{name}'; use --executor docker, --executor swarm or --executor process");
 
     public static UsageException OutOfRange(string option, int value, int minimum) =>
         new($"--{option} {value} is out of range; it must be at least {minimum}");

@@ -26,9 +26,12 @@ public sealed partial class ExecutionEngine
     private async Task<TaskReport> RunAttemptsAsync(TaskReport report, string runId, CancellationToken cancellation)
     {
         var task = report.Task;
+        var policy = task.Retry ?? options.RetryPolicy;
+        var failures = new List<FailureKind>();
+        var resources = task.Resources;
         for (var attempt = 0; ; attempt++)
         {
-            var invocation = TaskInvocation.Of(task, runId, attempt);
+            var invocation = TaskInvocation.Of(task, runId, attempt) with { Resources = resources };
             using var log = TaskLogFile.Create(options.LogDirectory, task.Id, attempt, output);
             report = report with { State = new TaskState(ExecutionStatus.Running, attempt == 0 ? "started" : $"retry {attempt} started"), Attempts = attempt + 1, LogPath = log.Path };
             observer.TaskStateChanged(runId, report);
@@ -44,14 +47,16 @@ public sealed partial class ExecutionEngine
                 // A step that got the same Ctrl-C may exit on its own before the token is seen here: still aborted, not failed.
                 cancellation.ThrowIfCancellationRequested();
 
-                if (attempt == options.Retries)
+                failures.Add(result.Failure);
+                if (policy.Next(failures, resources, Random.Shared.NextDouble()) is not { } retry)
                 {
-                    return report with { State = new TaskState(ExecutionStatus.Failed, Attempts(attempt, $"exit code {result.ExitCode}")) };
+                    return report with { State = new TaskState(ExecutionStatus.Failed, Attempts(attempt, Reason(result))) };
                 }
 
-                var delay = options.DelayBeforeRetry(attempt + 1);
-                output.WriteLine($"--- {task.Id} attempt {attempt} exited with code {result.ExitCode}; retry {attempt + 1} of {options.Retries} in {delay.TotalSeconds:0.###}s");
-                await Task.Delay(delay, time, cancellation);
+                var memory = retry.Resources.MemoryBytes != resources.MemoryBytes ? $" with a memory limit of {retry.Resources.MemoryBytes / (1024 * 1024)} MiB" : "";
+                output.WriteLine($"--- {task.Id} attempt {attempt} {Describe(result)}; retry {attempt + 1}{memory} in {retry.Delay.TotalSeconds:0.###}s");
+                resources = retry.Resources;
+                await Task.Delay(retry.Delay, time, cancellation);
             }
             catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
             {
@@ -59,6 +64,12 @@ public sealed partial class ExecutionEngine
             }
         }
     }
+
+    private static string Reason(ExecutionResult result) =>
+        result.Failure == FailureKind.Exit || result.Message is null ? $"exit code {result.ExitCode}" : result.Message;
+
+    private static string Describe(ExecutionResult result) =>
+        result.Failure == FailureKind.Exit || result.Message is null ? $"exited with code {result.ExitCode}" : $"failed: {result.Message}";
 
     // An executor that breaks mid-run (engine gone, disk full) fails the attempt with its message rather than the whole run.
     private async Task<ExecutionResult> ExecuteAsync(TaskInvocation invocation, ITaskLog log, CancellationToken cancellation)

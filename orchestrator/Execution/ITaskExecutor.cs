@@ -35,15 +35,41 @@ public sealed record TaskInvocation(
     int Attempt,
     bool NeedsNetwork)
 {
+    /// <summary>What the attempt may use; executors that cannot enforce it say so.</summary>
+    public TaskResources Resources { get; init; } = new();
+
+    /// <summary>Swarm placement constraints, e.g. "node.labels.gpu==true".</summary>
+    public IReadOnlyList<string> Constraints { get; init; } = [];
+
+    /// <summary>How long the attempt may take, waiting for a node included; null for the executor's default.</summary>
+    public TimeSpan? Timeout { get; init; }
+
     /// <summary>The given attempt of the task in the run.</summary>
     public static TaskInvocation Of(TaskDefinition task, string runId, int attempt) =>
-        new(task.Id, task.Step, task.Image, task.Arguments, runId, attempt, task.NeedsNetwork);
+        new(task.Id, task.Step, task.Image, task.Arguments, runId, attempt, task.NeedsNetwork)
+        {
+            Resources = task.Resources,
+            Constraints = task.Constraints,
+            Timeout = task.Timeout,
+        };
 }
 
 /// <summary>How an attempt ended. <see cref="Target"/> names what ran ("image wine/train-model:0.1" or the command).</summary>
 public sealed record ExecutionResult(int ExitCode, string Target, IReadOnlyList<string> StderrTail)
 {
-    public bool Succeeded => ExitCode == 0;
+    private readonly FailureKind? failure;
+
+    public bool Succeeded => ExitCode == 0 && Failure == FailureKind.None;
+
+    /// <summary>Why it failed: <see cref="FailureKind.None"/> on success and <see cref="FailureKind.Exit"/> for a plain non-zero exit unless an executor says more.</summary>
+    public FailureKind Failure
+    {
+        get => failure ?? (ExitCode == 0 ? FailureKind.None : FailureKind.Exit);
+        init => failure = value;
+    }
+
+    /// <summary>The failure in one line of words, with a hint ("ran out of memory (limit 512 MiB)..."); null when the exit code says it all.</summary>
+    public string? Message { get; init; }
 }
 
 public enum LogStream

@@ -30,6 +30,18 @@ public sealed record TaskDefinition(
     /// </summary>
     public IReadOnlyList<string> Produces { get; init; } = [];
 
+    /// <summary>What each attempt may use (cpus, memory, gpus).</summary>
+    public Execution.TaskResources Resources { get; init; } = new();
+
+    /// <summary>Swarm placement constraints, e.g. "node.labels.gpu==true".</summary>
+    public IReadOnlyList<string> Constraints { get; init; } = [];
+
+    /// <summary>How long one attempt may take; null for the executor's default.</summary>
+    public TimeSpan? Timeout { get; init; }
+
+    /// <summary>What to retry after a failure, by its kind; null for the run's policy.</summary>
+    public Execution.RetryPolicy? Retry { get; init; }
+
     /// <summary>Every data file the task writes: <see cref="Produces"/> and its file outputs.</summary>
     public IEnumerable<string> DataFiles =>
         Produces.Concat(Outputs.Where(output => output.Kind == TaskOutputKind.File).Select(output => output.Path)).Distinct(StringComparer.Ordinal);

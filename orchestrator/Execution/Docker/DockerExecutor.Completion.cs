@@ -2,6 +2,7 @@ using System.Net;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using WinePipeline.Orchestrator.Execution.Docker.Internal;
+using WinePipeline.Orchestrator.Execution.Failures;
 
 namespace WinePipeline.Orchestrator.Execution.Docker;
 
@@ -24,16 +25,12 @@ public sealed partial class DockerExecutor
             return new ContainerExit(0, null);
         }
 
-        var engineError = string.IsNullOrEmpty(wait.Error?.Message) ? await StateErrorAsync(container.Id) : wait.Error.Message;
-        return new ContainerExit(wait.StatusCode, engineError);
-    }
-
-    private async Task<string?> StateErrorAsync(string id)
-    {
-        var state = (await client.Containers.InspectContainerAsync(id, CancellationToken.None)).State;
-        return state.OOMKilled ? "the container ran out of memory (OOMKilled)"
+        var state = (await client.Containers.InspectContainerAsync(container.Id, CancellationToken.None)).State;
+        var engineError = !string.IsNullOrEmpty(wait.Error?.Message) ? wait.Error.Message
+            : state.OOMKilled ? "the container ran out of memory (OOMKilled)"
             : string.IsNullOrEmpty(state.Error) ? null
             : state.Error;
+        return new ContainerExit(wait.StatusCode, engineError, state.OOMKilled);
     }
 
     private async Task<ExecutionResult> ConcludeAsync(TaskInvocation invocation, LaunchedContainer container, ContainerExit exit, StderrTail output)
@@ -55,7 +52,10 @@ public sealed partial class DockerExecutor
             await KeepFailedAsync(container, invocation);
         }
 
-        return new ExecutionResult((int)exit.Code, $"image {invocation.Image}", output.Lines);
+        var target = $"image {invocation.Image}";
+        return exit.OutOfMemory
+            ? ClassifiedFailure.OutOfMemory(invocation.Resources.MemoryBytes, confirmed: true).ToResult((int)exit.Code, target, output.Lines)
+            : new ExecutionResult((int)exit.Code, target, output.Lines);
     }
 
     /// <summary>Renames the failed container, freeing the canonical name for the next attempt.</summary>

@@ -1,5 +1,6 @@
 using Docker.DotNet;
 using WinePipeline.Orchestrator.Execution.Docker.Internal;
+using WinePipeline.Orchestrator.Execution.Failures;
 
 namespace WinePipeline.Orchestrator.Execution.Docker;
 
@@ -44,6 +45,20 @@ public sealed partial class DockerExecutor : ITaskExecutor, IDisposable
     public async Task<ExecutionResult> ExecuteAsync(TaskInvocation invocation, ITaskLog log, CancellationToken cancellation)
     {
         var output = new StderrTail(log, StderrTailLength);
+        try
+        {
+            return await RunContainerAsync(invocation, output, cancellation);
+        }
+        catch (Exception e) when (EngineErrors.IsUnreachable(e) && !cancellation.IsCancellationRequested)
+        {
+            var failure = ClassifiedFailure.EngineUnreachable(engine, e.GetBaseException().Message);
+            output.Line(LogStream.Stderr, failure.Message);
+            return failure.ToResult(ExecutionEngine.ExecutorErrorExitCode, $"image {invocation.Image}", output.Lines);
+        }
+    }
+
+    private async Task<ExecutionResult> RunContainerAsync(TaskInvocation invocation, StderrTail output, CancellationToken cancellation)
+    {
         await using var container = await LaunchAsync(invocation, output, cancellation);
         try
         {

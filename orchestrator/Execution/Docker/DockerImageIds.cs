@@ -1,5 +1,6 @@
 using Docker.DotNet;
 using WinePipeline.Orchestrator.Execution.Docker.Internal;
+using WinePipeline.Orchestrator.Fingerprints;
 
 namespace WinePipeline.Orchestrator.Execution.Docker;
 
@@ -7,6 +8,20 @@ namespace WinePipeline.Orchestrator.Execution.Docker;
 public static class DockerImageIds
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>The image's id as a fingerprint's code version, or null when the engine has no such image.</summary>
+    internal static async Task<CodeVersion?> CodeVersionAsync(DockerClient client, string image, CancellationToken cancellation)
+    {
+        try
+        {
+            var inspected = await client.Images.InspectImageAsync(image, cancellation);
+            return new CodeVersion(CodeVersion.Image, image, inspected.ID);
+        }
+        catch (DockerApiException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>The image's id, or null when the engine does not answer or has no such image (then it cannot be compared).</summary>
     public static string? TryGet(string image)

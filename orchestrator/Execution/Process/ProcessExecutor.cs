@@ -15,8 +15,16 @@ public sealed class ProcessExecutor(ProcessExecutorSettings settings, TextWriter
 
     public ProcessExecutorSettings Settings => settings;
 
-    public Task EnsureReadyAsync(IReadOnlyCollection<TaskInvocation> invocations, CancellationToken cancellation) =>
-        new StepPublisher(settings, progress).EnsurePublishedAsync(invocations.Select(invocation => invocation.Step), cancellation);
+    public Task EnsureReadyAsync(IReadOnlyCollection<TaskInvocation> invocations, CancellationToken cancellation)
+    {
+        var limited = invocations.Where(invocation => !invocation.Resources.IsNone).Select(invocation => invocation.TaskId).ToList();
+        if (limited.Count > 0)
+        {
+            progress.WriteLine($"process executor: cannot enforce resource limits on local processes; {string.Join(", ", limited)} run without theirs (use --executor docker or swarm to enforce them)");
+        }
+
+        return new StepPublisher(settings, progress).EnsurePublishedAsync(invocations.Select(invocation => invocation.Step), cancellation);
+    }
 
     /// <summary>The SHA-256 of the published step program: republishing changed code changes it.</summary>
     public Task<CodeVersion?> CodeVersionAsync(string step, string image, CancellationToken cancellation)

@@ -1,0 +1,87 @@
+using Docker.DotNet;
+using WinePipeline.Orchestrator.Execution.Docker.Internal;
+using WinePipeline.Orchestrator.Execution.Failures;
+using WinePipeline.Orchestrator.Execution.Swarm.Internal;
+
+namespace WinePipeline.Orchestrator.Execution.Swarm;
+
+/// <summary>
+/// Runs each task attempt as a Docker Swarm job (a ReplicatedJob service of one completion) through
+/// a swarm manager, on whichever node the swarm picks. The data root must be shared storage mounted
+/// at the same path on every node, and every node must hold the step images. The service is removed
+/// once the attempt has ended and its logs are in the attempt's log file.
+/// </summary>
+public sealed partial class SwarmExecutor : ITaskExecutor, IDisposable
+{
+    private const int StderrTailLength = 20;
+
+    private readonly DockerClient manager;
+    private readonly Uri managerAddress;
+    private readonly TimeProvider time;
+    private readonly NodeEngines nodes;
+
+    /// <param name="manager">A swarm manager's engine: unix:// or tcp://.</param>
+    public SwarmExecutor(SwarmExecutorSettings settings, Uri manager, TimeProvider time)
+    {
+        Settings = settings;
+        managerAddress = manager;
+        this.time = time;
+        if (settings.NodeEngineTemplate is { } template)
+        {
+            DockerEndpoint.Resolve(template.Replace(NodeEngines.NodePlaceholder, "node", StringComparison.Ordinal));
+        }
+
+        nodes = new NodeEngines(settings.NodeEngineTemplate);
+        this.manager = DockerEndpoint.CreateClient(manager);
+    }
+
+    public string Name => "swarm";
+
+    public SwarmExecutorSettings Settings { get; }
+
+    public async Task<ExecutionResult> ExecuteAsync(TaskInvocation invocation, ITaskLog log, CancellationToken cancellation)
+    {
+        var output = new StderrTail(log, StderrTailLength);
+        try
+        {
+            return await RunJobAsync(invocation, output, cancellation);
+        }
+        catch (Exception e) when (EngineErrors.IsUnreachable(e) && !cancellation.IsCancellationRequested)
+        {
+            return Failed(ClassifiedFailure.EngineUnreachable(managerAddress, e.GetBaseException().Message), ExecutionEngine.ExecutorErrorExitCode, invocation, output);
+        }
+    }
+
+    public void Dispose() => manager.Dispose();
+
+    private async Task<ExecutionResult> RunJobAsync(TaskInvocation invocation, StderrTail output, CancellationToken cancellation)
+    {
+        var serviceId = await LaunchAsync(invocation, cancellation);
+        try
+        {
+            await using var logs = ServiceLogs.Follow(manager, serviceId, output);
+            var end = await new JobWatcher(manager, time, Settings.PollInterval)
+                .WaitAsync(serviceId, invocation.Timeout ?? SwarmExecutorSettings.DefaultSchedulingTimeout, cancellation);
+            await logs.FinishAsync(catchUp: end.Kind is JobEndKind.Completed or JobEndKind.Failed, Settings.LogCatchUpTimeout);
+            var result = await ConcludeAsync(end, invocation, output);
+            await RemoveAsync(serviceId);
+            return result;
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            await RemoveAsync(serviceId);
+            throw;
+        }
+    }
+
+    private async Task RemoveAsync(string serviceId)
+    {
+        try
+        {
+            await manager.Swarm.RemoveServiceAsync(serviceId, CancellationToken.None);
+        }
+        catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+        }
+    }
+}
