@@ -17,6 +17,11 @@ public sealed partial class SwarmExecutor
     /// </summary>
     private async Task<string> LaunchAsync(TaskInvocation invocation, CancellationToken cancellation)
     {
+        if (!invocation.NeedsNetwork)
+        {
+            await isolatedNetwork.Value;
+        }
+
         var name = ContainerNames.Canonical(Settings.HostDataRoot, invocation.TaskId);
         var spec = ServiceDefinition.For(invocation, name, Settings.HostDataRoot, StepUser.For(Settings.LocalDataRoot), IsolatedNetwork.Name);
         if (await AdoptOrRemoveLeftoversAsync(invocation, spec.Labels[ServiceLabels.Spec], cancellation) is { } adopted)

@@ -19,6 +19,7 @@ public sealed partial class SwarmExecutor : ITaskExecutor, IDisposable
     private readonly Uri managerAddress;
     private readonly TimeProvider time;
     private readonly NodeEngines nodes;
+    private readonly Lazy<Task> isolatedNetwork;
 
     /// <param name="manager">A swarm manager's engine: unix:// or tcp://.</param>
     public SwarmExecutor(SwarmExecutorSettings settings, Uri manager, TimeProvider time)
@@ -33,6 +34,7 @@ public sealed partial class SwarmExecutor : ITaskExecutor, IDisposable
 
         nodes = new NodeEngines(settings.NodeEngineTemplate);
         this.manager = DockerEndpoint.CreateClient(manager);
+        isolatedNetwork = new(() => IsolatedNetwork.EnsureAsync(this.manager, CancellationToken.None));
     }
 
     public string Name => "swarm";

@@ -28,8 +28,15 @@ internal static class IsolatedNetwork
             return;
         }
 
-        await manager.Networks.CreateNetworkAsync(
-            new NetworksCreateParameters { Name = Name, Driver = "bridge", Scope = "swarm", Internal = true, CheckDuplicate = true },
-            cancellation);
+        try
+        {
+            await manager.Networks.CreateNetworkAsync(
+                new NetworksCreateParameters { Name = Name, Driver = "bridge", Scope = "swarm", Internal = true, CheckDuplicate = true },
+                cancellation);
+        }
+        catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.Conflict)
+        {
+            // Another orchestrator made it at the same moment.
+        }
     }
 }

@@ -1,0 +1,129 @@
+using Docker.DotNet;
+using Docker.DotNet.Models;
+using WinePipeline.Orchestrator.EngineTests.Fixtures;
+using WinePipeline.Orchestrator.Execution;
+using WinePipeline.Orchestrator.Execution.Docker.Internal;
+using WinePipeline.Orchestrator.Execution.Swarm;
+
+namespace WinePipeline.Orchestrator.SwarmTests.Fixtures;
+
+/// <summary>
+/// The real test swarm with the busybox test image on every node. When the swarm is not up (a
+/// developer running these tests alone) the fixture brings it up with scripts/swarm-up.sh and tears
+/// it down at the end; .ci/run brings it up itself. It fails, never skips, when it cannot. Every
+/// service the tests create carries this fixture's run id and is removed at the end.
+/// </summary>
+public sealed class SwarmFixture : IAsyncLifetime
+{
+    private const string ReadyNode = "ready";
+
+    private readonly List<string> dataRoots = [];
+    private bool broughtUp;
+
+    public string RunId { get; } = $"swarmtest-{Guid.NewGuid():N}"[..18];
+
+    internal DockerClient Manager { get; } = DockerEndpoint.CreateClient(TestSwarm.ManagerEngine);
+
+    public async Task InitializeAsync()
+    {
+        if (!await AllNodesReadyAsync())
+        {
+            broughtUp = true;
+            await TestSwarm.RunScriptAsync("swarm-up.sh");
+        }
+
+        foreach (var node in TestSwarm.Nodes)
+        {
+            using var engine = DockerEndpoint.CreateClient(TestSwarm.NodeEngine(node));
+            await BusyboxTestImage.EnsureAsync(engine);
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var service in await ServicesAsync($"{ServiceLabels.RunId}={RunId}"))
+        {
+            await Manager.Swarm.RemoveServiceAsync(service.ID);
+        }
+
+        foreach (var dataRoot in dataRoots)
+        {
+            Directory.Delete(dataRoot, recursive: true);
+        }
+
+        Manager.Dispose();
+        if (broughtUp)
+        {
+            await TestSwarm.RunScriptAsync("swarm-down.sh");
+        }
+    }
+
+    /// <summary>A data root every node sees at the same path: the nodes share the host's mount namespace.</summary>
+    public string NewDataRoot()
+    {
+        var dataRoot = Directory.CreateTempSubdirectory("wine-swarm-test-").FullName;
+        dataRoots.Add(dataRoot);
+        return dataRoot;
+    }
+
+    public TaskInvocation Invocation(string taskId, string script, int attempt = 0) =>
+        new(taskId, "test_step", BusyboxTestImage.Name, ["sh", "-c", script], RunId, attempt, NeedsNetwork: false);
+
+    /// <summary>An executor with fast polling; <paramref name="nodeEngines"/> false leaves it unable to ask nodes about OOM kills.</summary>
+    public static SwarmExecutor Executor(string dataRoot, bool nodeEngines = true) =>
+        new(new SwarmExecutorSettings(dataRoot, dataRoot) { NodeEngineTemplate = nodeEngines ? TestSwarm.NodeEngineTemplate : null }, TestSwarm.ManagerEngine, TimeProvider.System);
+
+    /// <summary>Every service (running, finished or failed) of this fixture's run for the task.</summary>
+    internal Task<IEnumerable<SwarmService>> ServicesOfTaskAsync(string taskId) =>
+        ServicesAsync($"{ServiceLabels.RunId}={RunId}", $"{ServiceLabels.Task}={taskId}");
+
+    /// <summary>Every service of the task on the data root, whoever made it.</summary>
+    internal Task<IEnumerable<SwarmService>> ServicesOnDataRootAsync(string dataRoot, string taskId) =>
+        ServicesAsync($"{ServiceLabels.DataRoot}={dataRoot}", $"{ServiceLabels.Task}={taskId}");
+
+    /// <summary>Waits until the task's service has a running task, and returns its service id and the hostname of its node.</summary>
+    internal async Task<(string ServiceId, string Node)> WaitUntilRunningAsync(string dataRoot, string taskId, TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        while (true)
+        {
+            foreach (var service in await ServicesOnDataRootAsync(dataRoot, taskId))
+            {
+                var tasks = await Manager.Tasks.ListAsync(
+                    new TasksListParameters { Filters = new Dictionary<string, IDictionary<string, bool>> { ["service"] = new Dictionary<string, bool> { [service.ID] = true } } },
+                    deadline.Token);
+                if (tasks.FirstOrDefault(task => task.Status.State == TaskState.Running) is { } running)
+                {
+                    var node = await Manager.Swarm.InspectNodeAsync(running.NodeID, deadline.Token);
+                    return (service.ID, node.Description.Hostname);
+                }
+            }
+
+            await Task.Delay(100, deadline.Token);
+        }
+    }
+
+    /// <summary>Starts the daemons of killed nodes again (they rejoin the swarm) and waits until every node is ready.</summary>
+    public static Task ReviveNodesAsync() => TestSwarm.RunScriptAsync("swarm-up.sh");
+
+    private async Task<bool> AllNodesReadyAsync()
+    {
+        if (await DockerEndpoint.PingAsync(Manager, CancellationToken.None) is not null)
+        {
+            return false;
+        }
+
+        try
+        {
+            var nodes = await Manager.Swarm.ListNodesAsync();
+            return nodes.Count(node => node.Status.State == ReadyNode) == TestSwarm.Nodes.Length;
+        }
+        catch (DockerApiException)
+        {
+            return false;
+        }
+    }
+
+    private Task<IEnumerable<SwarmService>> ServicesAsync(params string[] labels) =>
+        Manager.Swarm.ListServicesAsync(new ServicesListParameters { Filters = new ServiceFilter { Label = labels } });
+}

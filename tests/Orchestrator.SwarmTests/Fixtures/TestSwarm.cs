@@ -1,0 +1,43 @@
+using WinePipeline.Orchestrator.Execution;
+using WinePipeline.Orchestrator.Execution.Process;
+
+namespace WinePipeline.Orchestrator.SwarmTests.Fixtures;
+
+/// <summary>The 3-node swarm of scripts/swarm-up.sh: its names, and its scripts run as they would be by hand.</summary>
+internal static class TestSwarm
+{
+    public const string Manager = "swarmtest-1";
+    public const string NodeEngineTemplate = "unix:///run/swarmtest/{node}.sock";
+
+    public static readonly string[] Nodes = [Manager, "swarmtest-2", "swarmtest-3"];
+
+    public static Uri ManagerEngine => NodeEngine(Manager);
+
+    public static Uri NodeEngine(string node) => new(NodeEngineTemplate.Replace("{node}", node, StringComparison.Ordinal));
+
+    public static string PidFile(string node) => $"/run/swarmtest/{node}/dockerd.pid";
+
+    /// <summary>Runs scripts/NAME and returns its output; throws with that output when it fails.</summary>
+    public static async Task<string> RunScriptAsync(string name)
+    {
+        var root = RepositoryRoot.Find(AppContext.BaseDirectory) ?? throw new InvalidOperationException($"no {RepositoryRoot.SolutionFile} above {AppContext.BaseDirectory}");
+        var output = new List<string>();
+        var exitCode = await ProcessRunner.RunAsync(Path.Combine(root, "scripts", name), [], root, (_, line) => { lock (output) { output.Add(line); } }, CancellationToken.None);
+        var text = string.Join('\n', output);
+        return exitCode == 0 ? text : throw new InvalidOperationException($"scripts/{name} exited with {exitCode}:\n{text}");
+    }
+
+    /// <summary>SIGKILLs the node's dockerd, as a preemptible machine vanishing would end it, after proving the pid is that daemon.</summary>
+    public static void KillDaemon(string node)
+    {
+        var pidFile = PidFile(node);
+        var pid = int.Parse(File.ReadAllText(pidFile).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        var commandLine = File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ');
+        if (!commandLine.Contains($"--pidfile {pidFile}", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"process {pid} from {pidFile} is not {node}'s dockerd: {commandLine}");
+        }
+
+        System.Diagnostics.Process.GetProcessById(pid).Kill();
+    }
+}

@@ -1,0 +1,78 @@
+using Docker.DotNet.Models;
+using WinePipeline.Orchestrator.Execution;
+using WinePipeline.Orchestrator.EngineTests.Fixtures;
+using WinePipeline.Orchestrator.SwarmTests.Fixtures;
+
+namespace WinePipeline.Orchestrator.SwarmTests;
+
+[Collection(SwarmCollection.Name)]
+[Trait("Category", "Swarm")]
+public sealed class JobSpecTests(SwarmFixture swarm)
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task A_task_runs_as_a_one_shot_job_with_labels_shared_mount_limits_constraints_and_no_network_and_is_removed_after_success()
+    {
+        var dataRoot = swarm.NewDataRoot();
+        using var executor = SwarmFixture.Executor(dataRoot);
+        var invocation = swarm.Invocation("Specced", "sleep 2; echo written > /usr/share/data/out.txt") with
+        {
+            Resources = new TaskResources(Cpus: 0.5, MemoryBytes: 64L * 1024 * 1024),
+            Constraints = ["node.role==worker"],
+        };
+
+        var running = executor.ExecuteAsync(invocation, new RecordingLog(), CancellationToken.None);
+        var (serviceId, node) = await swarm.WaitUntilRunningAsync(dataRoot, "Specced", StartTimeout);
+        var service = await swarm.Manager.Swarm.InspectServiceAsync(serviceId);
+        var container = await ContainerOfAsync(serviceId, node);
+        var result = await running;
+
+        Assert.True(result.Succeeded, string.Join('\n', result.StderrTail));
+        Assert.Equal(FailureKind.None, result.Failure);
+        Assert.Equal(1UL, service.Spec.Mode.ReplicatedJob.TotalCompletions);
+        Assert.Equal("none", service.Spec.TaskTemplate.RestartPolicy.Condition);
+        Assert.Equal("Specced", service.Spec.Labels["wine-pipeline.task"]);
+        Assert.Equal(swarm.RunId, service.Spec.Labels["wine-pipeline.run-id"]);
+        Assert.Equal("0", service.Spec.Labels["wine-pipeline.retry"]);
+        Assert.Equal(dataRoot, service.Spec.Labels["wine-pipeline.data-root"]);
+        var mount = Assert.Single(service.Spec.TaskTemplate.ContainerSpec.Mounts);
+        Assert.Equal((dataRoot, ContainerPaths.DataRoot), (mount.Source, mount.Target));
+        Assert.Equal(500_000_000, service.Spec.TaskTemplate.Resources.Limits.NanoCPUs);
+        Assert.Equal(64L * 1024 * 1024, service.Spec.TaskTemplate.Resources.Reservations.MemoryBytes);
+        Assert.Equal(["node.role==worker"], service.Spec.TaskTemplate.Placement.Constraints);
+        Assert.NotEqual("swarmtest-1", node);
+        Assert.Equal(64L * 1024 * 1024, container.HostConfig.Memory);
+        Assert.Equal(500_000_000, container.HostConfig.NanoCPUs);
+        Assert.Equal("written\n", File.ReadAllText(Path.Combine(dataRoot, "out.txt")));
+        Assert.Empty(await swarm.ServicesOfTaskAsync("Specced"));
+    }
+
+    [Fact]
+    public async Task A_task_that_declares_the_network_reaches_the_manager_and_one_that_does_not_is_cut_off()
+    {
+        var dataRoot = swarm.NewDataRoot();
+        using var executor = SwarmFixture.Executor(dataRoot);
+        var manager = (await swarm.Manager.Swarm.ListNodesAsync()).Single(node => node.Description.Hostname == TestSwarm.Manager).Status.Addr;
+        var connect = $"busybox timeout 3 busybox nc {manager} 2377 </dev/null && echo reached || echo cut off";
+        var onWorker = new[] { "node.role==worker" };
+
+        var isolated = new RecordingLog();
+        await executor.ExecuteAsync(swarm.Invocation("Isolated", connect) with { Constraints = onWorker }, isolated, CancellationToken.None);
+        var networked = new RecordingLog();
+        await executor.ExecuteAsync(swarm.Invocation("Networked", connect) with { Constraints = onWorker, NeedsNetwork = true }, networked, CancellationToken.None);
+
+        Assert.Equal(["cut off"], isolated.Of(LogStream.Stdout));
+        Assert.Equal(["reached"], networked.Of(LogStream.Stdout));
+    }
+
+    private async Task<ContainerInspectResponse> ContainerOfAsync(string serviceId, string node)
+    {
+        var tasks = await swarm.Manager.Tasks.ListAsync(new TasksListParameters
+        {
+            Filters = new Dictionary<string, IDictionary<string, bool>> { ["service"] = new Dictionary<string, bool> { [serviceId] = true } },
+        });
+        using var engine = Execution.Docker.Internal.DockerEndpoint.CreateClient(TestSwarm.NodeEngine(node));
+        return await engine.Containers.InspectContainerAsync(tasks.Single().Status.ContainerStatus.ContainerID);
+    }
+}
