@@ -14,17 +14,6 @@ quiet=false
 [[ ${1:-} == --quiet ]] && quiet=true
 started=$SECONDS
 
-# The pid in the node's pid file, only when that process really is the node's dockerd.
-node_daemon_pid() {
-  local pidfile pid
-  pidfile=$(node_pidfile "$1")
-  [[ -r $pidfile ]] || return 0
-  pid=$(<"$pidfile")
-  [[ $pid =~ ^[0-9]+$ ]] || return 0
-  { tr '\0' ' ' <"/proc/$pid/cmdline"; } 2>/dev/null | grep -qF -- "--pidfile $pidfile" && echo "$pid"
-  return 0
-}
-
 # containerd and its shims started by the nodes' daemons: their command lines name our run folder.
 leftover_helper_pids() {
   local cmdline

@@ -13,3 +13,15 @@ node_address() { echo "$SWARM_SUBNET.$((11 + $1))"; }
 node_socket() { echo "$SWARM_RUN_DIR/$1.sock"; }
 node_pidfile() { echo "$SWARM_RUN_DIR/$1/dockerd.pid"; }
 node_docker() { local node=$1; shift; docker -H "unix://$(node_socket "$node")" "$@"; }
+
+# The pid in the node's pid file, only when that process really is the node's dockerd (pids are
+# reused, and a killed daemon leaves its pid file behind).
+node_daemon_pid() {
+  local pidfile pid
+  pidfile=$(node_pidfile "$1")
+  [[ -r $pidfile ]] || return 0
+  pid=$(<"$pidfile")
+  [[ $pid =~ ^[0-9]+$ ]] || return 0
+  { tr '\0' ' ' <"/proc/$pid/cmdline"; } 2>/dev/null | grep -qF -- "--pidfile $pidfile" && echo "$pid"
+  return 0
+}

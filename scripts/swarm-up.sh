@@ -23,6 +23,7 @@ readonly NODES_READY_TIMEOUT_SECONDS=60
 # Seconds between a worker's heartbeats; swarm marks a node down after a few missed ones.
 readonly HEARTBEAT=2s
 started=$SECONDS
+declare -A daemon_pids
 
 die() { echo "swarm-up: error: $*" >&2; exit 1; }
 
@@ -62,6 +63,8 @@ make_network() {
 start_node() {
   local node=$1
   mkdir -p "$SWARM_RUN_DIR/$node" "$SWARM_DATA_DIR/$node"
+  # A killed daemon leaves its pid file, and dockerd refuses to start while the pid in it lives.
+  [[ -n $(node_daemon_pid "$node") ]] || rm -f "$(node_pidfile "$node")"
   # setsid: the daemon outlives this script; swarm-down.sh (from a trap) ends it.
   setsid nsenter --net="/run/netns/$node" unshare --uts \
     sh -c 'hostname "$1" && shift && exec "$@"' sh "$node" \
@@ -73,13 +76,15 @@ start_node() {
       --config-file "$SWARM_DATA_DIR/daemon.json" \
       --cgroup-parent "$node" \
       >>"$SWARM_DATA_DIR/$node/dockerd.log" 2>&1 </dev/null &
+  daemon_pids[$node]=$!
 }
 
 wait_for_node() {
-  local node=$1 waited=0
+  local node=$1 waited=0 log=$SWARM_DATA_DIR/$1/dockerd.log
   until node_answers "$node"; do
+    kill -0 "${daemon_pids[$node]}" 2>/dev/null || die "$node's dockerd exited; see $log:$(echo; tail -n 5 "$log")"
     ((waited < NODE_START_TIMEOUT_SECONDS * 10)) \
-      || die "$node's dockerd did not answer within ${NODE_START_TIMEOUT_SECONDS} s; see $SWARM_DATA_DIR/$node/dockerd.log:$(echo; tail -n 5 "$SWARM_DATA_DIR/$node/dockerd.log")"
+      || die "$node's dockerd did not answer within ${NODE_START_TIMEOUT_SECONDS} s; see $log:$(echo; tail -n 5 "$log")"
     sleep 0.1
     waited=$((waited + 1))
   done

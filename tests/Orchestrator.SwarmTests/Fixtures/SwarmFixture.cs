@@ -81,13 +81,13 @@ public sealed class SwarmFixture : IAsyncLifetime
     internal Task<IEnumerable<SwarmService>> ServicesOnDataRootAsync(string dataRoot, string taskId) =>
         ServicesAsync($"{ServiceLabels.DataRoot}={dataRoot}", $"{ServiceLabels.Task}={taskId}");
 
-    /// <summary>Waits until the task's service has a running task, and returns its service id and the hostname of its node.</summary>
-    internal async Task<(string ServiceId, string Node)> WaitUntilRunningAsync(string dataRoot, string taskId, TimeSpan timeout)
+    /// <summary>Waits until a service of the task (other than <paramref name="except"/>) has a running task, and returns its id and the hostname of its node.</summary>
+    internal async Task<(string ServiceId, string Node)> WaitUntilRunningAsync(string dataRoot, string taskId, TimeSpan timeout, string? except = null)
     {
         using var deadline = new CancellationTokenSource(timeout);
         while (true)
         {
-            foreach (var service in await ServicesOnDataRootAsync(dataRoot, taskId))
+            foreach (var service in (await ServicesOnDataRootAsync(dataRoot, taskId)).Where(service => service.ID != except))
             {
                 var tasks = await Manager.Tasks.ListAsync(
                     new TasksListParameters { Filters = new Dictionary<string, IDictionary<string, bool>> { ["service"] = new Dictionary<string, bool> { [service.ID] = true } } },
