@@ -19,7 +19,7 @@ public sealed partial class SwarmExecutor
     {
         if (!invocation.NeedsNetwork)
         {
-            await isolatedNetwork.Value;
+            await EnsureIsolatedNetworkAsync();
         }
 
         var name = ContainerNames.Canonical(Settings.HostDataRoot, invocation.TaskId);

@@ -35,7 +35,7 @@ public sealed partial class SwarmExecutor
             throw SwarmErrors.NoNodeReady(managerAddress);
         }
 
-        await isolatedNetwork.Value.WaitAsync(cancellation);
+        await EnsureIsolatedNetworkAsync().WaitAsync(cancellation);
         var images = invocations.Select(invocation => invocation.Image).Distinct(StringComparer.Ordinal).ToList();
         foreach (var node in ready)
         {

@@ -19,7 +19,8 @@ public sealed partial class SwarmExecutor : ITaskExecutor, IDisposable
     private readonly Uri managerAddress;
     private readonly TimeProvider time;
     private readonly NodeEngines nodes;
-    private readonly Lazy<Task> isolatedNetwork;
+    private readonly Lock networkGate = new();
+    private Task? isolatedNetwork;
 
     /// <param name="manager">A swarm manager's engine: unix:// or tcp://.</param>
     public SwarmExecutor(SwarmExecutorSettings settings, Uri manager, TimeProvider time)
@@ -34,7 +35,6 @@ public sealed partial class SwarmExecutor : ITaskExecutor, IDisposable
 
         nodes = new NodeEngines(settings.NodeEngineTemplate);
         this.manager = DockerEndpoint.CreateClient(manager);
-        isolatedNetwork = new(() => IsolatedNetwork.EnsureAsync(this.manager, CancellationToken.None));
     }
 
     public string Name => "swarm";
@@ -73,6 +73,20 @@ public sealed partial class SwarmExecutor : ITaskExecutor, IDisposable
         {
             await RemoveAsync(serviceId);
             throw;
+        }
+    }
+
+    /// <summary>Makes the isolated network once per executor; a failed try is made again by the next attempt.</summary>
+    private Task EnsureIsolatedNetworkAsync()
+    {
+        lock (networkGate)
+        {
+            if (isolatedNetwork is null || isolatedNetwork.IsFaulted || isolatedNetwork.IsCanceled)
+            {
+                isolatedNetwork = IsolatedNetwork.EnsureAsync(manager, CancellationToken.None);
+            }
+
+            return isolatedNetwork;
         }
     }
 
