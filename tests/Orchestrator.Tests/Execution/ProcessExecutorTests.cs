@@ -44,6 +44,27 @@ public class ProcessExecutorTests
     }
 
     [Fact]
+    public async Task Resources_it_cannot_enforce_are_named_once_for_the_whole_run()
+    {
+        using var temp = new TempDirectory();
+        var settings = new ProcessExecutorSettings(temp.Path, temp.Combine("publish"), RepositoryRoot: null);
+        Directory.CreateDirectory(Path.GetDirectoryName(settings.ProgramOf("train_model"))!);
+        File.WriteAllText(settings.ProgramOf("train_model"), "");
+        var progress = new StringWriter();
+        var executor = new ProcessExecutor(settings, progress);
+        TaskInvocation[] invocations =
+        [
+            Invocation("train_model") with { TaskId = "Train", Resources = new TaskResources(Cpus: 2) },
+            Invocation("train_model") with { TaskId = "Tune", Resources = new TaskResources(MemoryBytes: 1 << 30) },
+            Invocation("train_model") with { TaskId = "Plain" },
+        ];
+
+        await executor.EnsureReadyAsync(invocations, CancellationToken.None);
+
+        Assert.Equal("process executor: cannot enforce resource limits on local processes; Train, Tune run without theirs (use --executor docker or swarm to enforce them)\n", progress.ToString());
+    }
+
+    [Fact]
     public void Checkout_is_found_by_walking_up_to_the_solution_file()
     {
         var root = RepositoryRoot.Find(AppContext.BaseDirectory);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using WinePipeline.Orchestrator.Execution;
+using WinePipeline.Orchestrator.Execution.Failures;
 
 namespace WinePipeline.Orchestrator.Tests.Support;
 
@@ -19,6 +20,9 @@ internal sealed class RecordingExecutor(string dataRoot) : ITaskExecutor
         return Task.FromResult(0);
     };
 
+    /// <summary>What the infrastructure does to an attempt: null lets it run, a failure fails it with that kind before it runs.</summary>
+    public Func<TaskInvocation, ClassifiedFailure?> Infrastructure { get; init; } = _ => null;
+
     public string Name => "recording";
 
     public ConcurrentQueue<TaskInvocation> Invocations { get; } = new();
@@ -36,6 +40,11 @@ internal sealed class RecordingExecutor(string dataRoot) : ITaskExecutor
         InterlockedMax(ref maxConcurrent, now);
         try
         {
+            if (Infrastructure(invocation) is { } failure)
+            {
+                return failure.ToResult(ExecutionEngine.ExecutorErrorExitCode, $"recording stand-in for {invocation.Step}", [failure.Message]);
+            }
+
             var exitCode = await Behavior(invocation, log, cancellation);
             if (exitCode == 0)
             {
