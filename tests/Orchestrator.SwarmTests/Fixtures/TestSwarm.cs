@@ -18,11 +18,11 @@ internal static class TestSwarm
     public static string PidFile(string node) => $"/run/swarmtest/{node}/dockerd.pid";
 
     /// <summary>Runs scripts/NAME and returns its output; throws with that output when it fails.</summary>
-    public static async Task<string> RunScriptAsync(string name)
+    public static async Task<string> RunScriptAsync(string name, params string[] arguments)
     {
         var root = RepositoryRoot.Find(AppContext.BaseDirectory) ?? throw new InvalidOperationException($"no {RepositoryRoot.SolutionFile} above {AppContext.BaseDirectory}");
         var output = new List<string>();
-        var exitCode = await ProcessRunner.RunAsync(Path.Combine(root, "scripts", name), [], root, (_, line) => { lock (output) { output.Add(line); } }, CancellationToken.None);
+        var exitCode = await ProcessRunner.RunAsync(Path.Combine(root, "scripts", name), arguments, root, (_, line) => { lock (output) { output.Add(line); } }, CancellationToken.None);
         var text = string.Join('\n', output);
         return exitCode == 0 ? text : throw new InvalidOperationException($"scripts/{name} exited with {exitCode}:\n{text}");
     }

@@ -29,7 +29,7 @@ internal static class ServiceDefinition
                 ContainerSpec = new ContainerSpec
                 {
                     Image = invocation.Image,
-                    Command = [.. invocation.Arguments],
+                    Args = [.. invocation.Arguments],
                     User = user,
                     Labels = labels,
                     Mounts = [new Mount { Type = "bind", Source = hostDataRoot, Target = ContainerPaths.DataRoot }],
