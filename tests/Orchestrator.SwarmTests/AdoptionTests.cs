@@ -111,9 +111,7 @@ public sealed class AdoptionTests(SwarmFixture swarm)
         using var deadline = new CancellationTokenSource(StartTimeout);
         while (true)
         {
-            var tasks = await swarm.Manager.Tasks.ListAsync(
-                new TasksListParameters { Filters = new Dictionary<string, IDictionary<string, bool>> { ["service"] = new Dictionary<string, bool> { [serviceId] = true } } },
-                deadline.Token);
+            var tasks = await ServiceTasks.ListAsync(swarm.Manager, serviceId, deadline.Token);
             if (tasks.Any(task => task.Status.State == TaskState.Failed))
             {
                 return;

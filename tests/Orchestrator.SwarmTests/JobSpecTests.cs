@@ -1,6 +1,7 @@
 using Docker.DotNet.Models;
 using WinePipeline.Orchestrator.Execution;
 using WinePipeline.Orchestrator.EngineTests.Fixtures;
+using WinePipeline.Orchestrator.Execution.Swarm.Internal;
 using WinePipeline.Orchestrator.SwarmTests.Fixtures;
 
 namespace WinePipeline.Orchestrator.SwarmTests;
@@ -68,10 +69,7 @@ public sealed class JobSpecTests(SwarmFixture swarm)
 
     private async Task<ContainerInspectResponse> ContainerOfAsync(string serviceId, string node)
     {
-        var tasks = await swarm.Manager.Tasks.ListAsync(new TasksListParameters
-        {
-            Filters = new Dictionary<string, IDictionary<string, bool>> { ["service"] = new Dictionary<string, bool> { [serviceId] = true } },
-        });
+        var tasks = await ServiceTasks.ListAsync(swarm.Manager, serviceId, CancellationToken.None);
         using var engine = Execution.Docker.Internal.DockerEndpoint.CreateClient(TestSwarm.NodeEngine(node));
         return await engine.Containers.InspectContainerAsync(tasks.Single().Status.ContainerStatus.ContainerID);
     }

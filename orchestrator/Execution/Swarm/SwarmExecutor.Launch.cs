@@ -59,11 +59,6 @@ public sealed partial class SwarmExecutor
         return adopted;
     }
 
-    private async Task<bool> HasFailedAsync(string serviceId, CancellationToken cancellation)
-    {
-        var tasks = await manager.Tasks.ListAsync(
-            new TasksListParameters { Filters = new Dictionary<string, IDictionary<string, bool>> { ["service"] = new Dictionary<string, bool> { [serviceId] = true } } },
-            cancellation);
-        return tasks.MaxBy(task => task.CreatedAt) is { } newest && FailedStates.Contains(newest.Status.State);
-    }
+    private async Task<bool> HasFailedAsync(string serviceId, CancellationToken cancellation) =>
+        await ServiceTasks.NewestAsync(manager, serviceId, cancellation) is { } newest && FailedStates.Contains(newest.Status.State);
 }

@@ -4,6 +4,7 @@ using WinePipeline.Orchestrator.EngineTests.Fixtures;
 using WinePipeline.Orchestrator.Execution;
 using WinePipeline.Orchestrator.Execution.Docker.Internal;
 using WinePipeline.Orchestrator.Execution.Swarm;
+using WinePipeline.Orchestrator.Execution.Swarm.Internal;
 
 namespace WinePipeline.Orchestrator.SwarmTests.Fixtures;
 
@@ -89,9 +90,7 @@ public sealed class SwarmFixture : IAsyncLifetime
         {
             foreach (var service in (await ServicesOnDataRootAsync(dataRoot, taskId)).Where(service => service.ID != except))
             {
-                var tasks = await Manager.Tasks.ListAsync(
-                    new TasksListParameters { Filters = new Dictionary<string, IDictionary<string, bool>> { ["service"] = new Dictionary<string, bool> { [service.ID] = true } } },
-                    deadline.Token);
+                var tasks = await ServiceTasks.ListAsync(Manager, service.ID, deadline.Token);
                 if (tasks.FirstOrDefault(task => task.Status.State == TaskState.Running) is { } running)
                 {
                     var node = await Manager.Swarm.InspectNodeAsync(running.NodeID, deadline.Token);

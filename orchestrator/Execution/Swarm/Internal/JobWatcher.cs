@@ -18,7 +18,7 @@ internal sealed class JobWatcher(DockerClient manager, TimeProvider time, TimeSp
         var started = time.GetUtcNow();
         while (true)
         {
-            var task = await CurrentTaskAsync(serviceId, cancellation);
+            var task = await ServiceTasks.NewestAsync(manager, serviceId, cancellation);
             var node = string.IsNullOrEmpty(task?.NodeID) ? null : await manager.Swarm.InspectNodeAsync(task.NodeID, cancellation);
             var hostname = node?.Description?.Hostname;
             var status = task?.Status;
@@ -48,15 +48,6 @@ internal sealed class JobWatcher(DockerClient manager, TimeProvider time, TimeSp
 
             await Task.Delay(pollInterval, time, cancellation);
         }
-    }
-
-    /// <summary>The newest task of the service, or null before the manager made one.</summary>
-    private async Task<TaskResponse?> CurrentTaskAsync(string serviceId, CancellationToken cancellation)
-    {
-        var tasks = await manager.Tasks.ListAsync(
-            new TasksListParameters { Filters = new Dictionary<string, IDictionary<string, bool>> { ["service"] = new Dictionary<string, bool> { [serviceId] = true } } },
-            cancellation);
-        return tasks.MaxBy(task => task.CreatedAt);
     }
 
     private static string? NonEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
