@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Publishes the eight pipeline steps and the orchestrator, then builds their images on one shared
+# Publishes the nine pipeline steps and the orchestrator, then builds their images on one shared
 # base: <prefix>/base:VERSION, <prefix>/<step, '_' as '-'>:VERSION, <prefix>/orchestrator:VERSION.
 # The prefix is $IMAGE_PREFIX (default wine). Without registry access the base is built on the
 # offline stand-in for the official .NET runtime image (base_docker/build-offline-base.sh).
+# --if-missing builds only when one of those images is missing (test.sh uses it), else rebuilds.
 set -euo pipefail
+# A failure inside $(...) stops the script too, instead of yielding whatever was echoed before it.
+shopt -s inherit_errexit
 
 readonly STEPS=(download_data make_dataset clean_data extract_features transform_data impute_data
-                train_model evaluate_model)
+                train_model select_model evaluate_model)
 readonly OFFICIAL_RUNTIME=mcr.microsoft.com/dotnet/runtime:10.0
 # `orchestrator serve` needs ASP.NET Core, which the official runtime image lacks (the offline one has it).
 readonly OFFICIAL_ASPNET=mcr.microsoft.com/dotnet/aspnet:10.0
@@ -19,8 +22,10 @@ readonly RUNTIME_ID=linux-x64
 die() { echo "build-task-images: error: $*" >&2; exit 1; }
 phase() { echo "build-task-images: $*"; }
 
+if_missing=false
+[[ ${1:-} == --if-missing ]] && { if_missing=true; shift; }
 if [[ $# -ne 1 ]]; then
-  echo "usage: $0 VERSION   (e.g. $0 0.1; image prefix from IMAGE_PREFIX, default wine)" >&2
+  echo "usage: $0 [--if-missing] VERSION   (e.g. $0 0.1; image prefix from IMAGE_PREFIX, default wine)" >&2
   exit 1
 fi
 readonly VERSION=$1
@@ -43,6 +48,7 @@ logged() {
 }
 
 image_name() { echo "$PREFIX/${1//_/-}:$VERSION"; }
+image_exists() { docker image inspect "$1" >/dev/null 2>&1; }
 image_bytes() { docker image inspect -f '{{.Size}}' "$1"; }
 megabytes() { awk -v bytes="$1" 'BEGIN { printf "%.1f MB", bytes / 1e6 }'; }
 
@@ -116,6 +122,20 @@ report_sizes() {
   done
 }
 
+# With --if-missing: exits when every image is there, else says how many are missing.
+skip_if_present() {
+  local names=(base "${STEPS[@]}" orchestrator) missing=() name
+  for name in "${names[@]}"; do
+    image_exists "$(image_name "$name")" || missing+=("$(image_name "$name")")
+  done
+  if ((${#missing[@]} == 0)); then
+    phase "all ${#names[@]} images $PREFIX/*:$VERSION exist; nothing built (run without --if-missing to rebuild)"
+    exit 0
+  fi
+  phase "${#missing[@]} of ${#names[@]} images missing (${missing[*]}); building all, usually 2 to 5 minutes"
+}
+
+! $if_missing || skip_if_present
 publish_all
 build_images
 report_sizes

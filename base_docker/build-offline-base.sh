@@ -25,7 +25,7 @@ case "${1:-}" in
 esac
 
 [[ $(id -u) == 0 ]] || die "debootstrap and chroot need root"
-command -v debootstrap >/dev/null || die "debootstrap is missing (apt-get install debootstrap)"
+command -v debootstrap >/dev/null || "$HERE/../scripts/ensure-packages.sh" debootstrap
 docker info >/dev/null 2>&1 || die "the Docker engine does not answer (scripts/ensure-docker.sh starts it)"
 
 image_exists() { docker image inspect "$1" >/dev/null 2>&1; }

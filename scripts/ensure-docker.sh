@@ -12,21 +12,7 @@ readonly DOCKERD_LOG=/var/log/dockerd.log
 
 die() { echo "ensure-docker: error: $*" >&2; exit 1; }
 
-is_installed() { dpkg-query -W -f '${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
 engine_answers() { docker info >/dev/null 2>&1; }
-
-install_missing() {
-  local missing=() package
-  for package in "${PACKAGES[@]}"; do
-    is_installed "$package" || missing+=("$package")
-  done
-  [[ ${#missing[@]} -eq 0 ]] && return
-  [[ $(id -u) == 0 ]] || die "${missing[*]} missing, and installing needs root"
-  echo "ensure-docker: installing ${missing[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq || die "apt-get update failed"
-  apt-get install -y -qq -o Dpkg::Use-Pty=0 "${missing[@]}" >/dev/null || die "apt-get install ${missing[*]} failed"
-}
 
 start_engine() {
   engine_answers && return
@@ -51,5 +37,5 @@ start_engine() {
   echo "ensure-docker: engine up after ${waited} s"
 }
 
-install_missing
+"$(dirname "${BASH_SOURCE[0]}")/ensure-packages.sh" "${PACKAGES[@]}"
 start_engine

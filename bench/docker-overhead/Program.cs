@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using Docker.DotNet;
-using WinePipeline.Orchestrator.EngineTests.Fixtures;
-using WinePipeline.Orchestrator.Execution;
-using WinePipeline.Orchestrator.Execution.Docker;
+using Orchestrator.EngineTests.Fixtures;
+using Orchestrator.Execution;
+using Orchestrator.Execution.Docker;
 
 namespace WinePipeline.Bench.DockerOverhead;
 

@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
-using WinePipeline.Orchestrator.Cli;
-using WinePipeline.Orchestrator.Execution.Docker;
-using WinePipeline.Orchestrator.Fingerprints;
-using WinePipeline.Orchestrator.Graph;
-using WinePipeline.Orchestrator.Pipeline;
-using WinePipeline.Orchestrator.Planning;
+using Orchestrator.Cli;
+using Orchestrator.Execution.Docker;
+using Orchestrator.Fingerprints;
+using Orchestrator.Graph;
+using WinePipeline.Pipeline;
+using Orchestrator.Planning;
 
 namespace WinePipeline.Bench.FingerprintBench;
 
@@ -24,7 +24,7 @@ public static class FingerprintBench
     public static async Task<int> Main(string[] args)
     {
         var rows = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
-        var target = args.Length > 1 ? args[1] : WinePipeline.Orchestrator.Pipeline.WinePipeline.DefaultTarget;
+        var target = args.Length > 1 ? args[1] : WinePipeline.Pipeline.WinePipeline.DefaultTarget;
         var dataRoot = args.Length > 2 ? Path.GetFullPath(args[2]) : Directory.CreateTempSubdirectory("fingerprint-bench-").FullName;
         var url = $"sample://wine-reviews?rows={rows}&seed=42";
 
@@ -38,7 +38,7 @@ public static class FingerprintBench
         }
 
         Console.WriteLine($"{rows} rows up to {target} in {dataRoot}: pipeline ready in {clock.Elapsed.TotalSeconds:0.0} s");
-        var graph = TaskGraph.Create(WinePipeline.Orchestrator.Pipeline.WinePipeline.Tasks(PipelineParameters.Default with { DatasetUrl = url }));
+        var graph = TaskGraph.Create(WinePipeline.Pipeline.WinePipeline.Tasks(PipelineParameters.Default with { DatasetUrl = url }));
         var timings = Enumerable.Range(0, Repetitions).Select(_ => TimeCheck(graph, dataRoot, target)).ToList();
         if (timings.Any(timing => timing is null))
         {

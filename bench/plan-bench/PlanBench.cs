@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using WinePipeline.Orchestrator.Graph;
-using WinePipeline.Orchestrator.Planning;
+using Orchestrator.Graph;
+using Orchestrator.Planning;
 
 namespace WinePipeline.Bench.PlanBench;
 

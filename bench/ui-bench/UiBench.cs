@@ -3,16 +3,19 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
-using WinePipeline.Orchestrator.Cli;
-using WinePipeline.Orchestrator.Graph;
+using Orchestrator.Cli;
+using Orchestrator.Graph;
 
 namespace WinePipeline.Bench.UiBench;
 
 /// <summary>
-/// Serves a generated graph of N tasks (default 2,000: 20 layers of 100, each task needing two of
-/// the layer before) with `orchestrator serve`, then prints how long GET /api/graph takes and how
-/// long the page takes in headless Chromium to load and draw, and to refresh the states while
-/// outputs appear. Target: under one second each.
+/// Serves generated graphs with `orchestrator serve`, then prints how long GET /api/graph takes and
+/// how long the page takes in headless Chromium to load and draw, and to refresh the states while
+/// outputs appear. A grid of N tasks (default 2,000: 20 layers of 100, each task needing two of the
+/// layer before) is drawn at once on the server's layers, then redrawn when dagre has laid it out in
+/// a worker (printed when that finished within the page's time budget); a sweep (N/2 variants of a
+/// training task and of its evaluation, grouped) is laid out by dagre before its first draw.
+/// Target: under one second each.
 /// Usage: dotnet run -c Release --project bench/ui-bench [TASKS]
 /// </summary>
 public static partial class UiBench
@@ -22,31 +25,42 @@ public static partial class UiBench
     public static async Task<int> Main(string[] args)
     {
         var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 2_000;
+        var grid = await MeasureAsync("grid", Generate(count));
+        var sweep = await MeasureAsync("sweep", Sweep(count / 2));
+        return grid && sweep ? 0 : 1;
+    }
+
+    private static async Task<bool> MeasureAsync(string name, List<TaskDefinition> tasks)
+    {
+        var count = tasks.Count;
         var dataRoot = Directory.CreateTempSubdirectory("ui-bench-").FullName;
         using var stop = new CancellationTokenSource();
         var port = FreePort();
-        var environment = new CliEnvironment(TextWriter.Null, Console.Error, TimeProvider.System) { Pipeline = _ => Generate(count) };
-        var serving = new CliApp(environment).RunAsync(["serve", $"Task{count - 1:0000}", "--data-root", dataRoot, "--port", port.ToString(CultureInfo.InvariantCulture)], stop.Token);
+        var environment = new CliEnvironment(TextWriter.Null, Console.Error, TimeProvider.System) { Pipeline = _ => tasks };
+        var serving = new CliApp(environment).RunAsync(["serve", tasks[^1].Id, "--data-root", dataRoot, "--port", port.ToString(CultureInfo.InvariantCulture)], stop.Token);
         var url = $"http://127.0.0.1:{port}/";
         try
         {
             using var client = new HttpClient { BaseAddress = new Uri(url) };
             await WaitUntilServingAsync(client, serving);
             var (median, slowest, bytes) = await TimeGraphRequestsAsync(client, 20);
-            Console.WriteLine($"{count} tasks: GET /api/graph median {median:0} ms, slowest {slowest:0} ms, {bytes / 1024} KiB");
+            Console.WriteLine($"{name}, {count} tasks: GET /api/graph median {median:0} ms, slowest {slowest:0} ms, {bytes / 1024} KiB");
 
             // Outputs appear while the page runs, so its refreshes have states to change.
-            var appearing = Task.Run(() => CreateOutputsAsync(dataRoot, count, stop.Token));
+            var appearing = Task.Run(() => CreateOutputsAsync(dataRoot, tasks, stop.Token));
             var clock = Stopwatch.StartNew();
             var dom = await DumpDomAsync(url);
             var chromium = clock.Elapsed;
             var firstRender = Attribute(dom, "first-render-ms");
             var refresh = Attribute(dom, "last-refresh-ms");
+            var layout = Attribute(dom, "layout-ms");
             var nodes = NodePattern().Count(dom);
-            Console.WriteLine($"page: load + first render {firstRender} ms, last refresh (fetch + update) {refresh} ms, {nodes} nodes drawn; chromium wall time {chromium.TotalMilliseconds:0} ms");
+            var groups = GroupPattern().Count(dom);
+            Console.WriteLine($"page: load + first render {firstRender} ms, last refresh (fetch + update) {refresh} ms, " +
+                $"{nodes} task boxes and {groups} group boxes drawn, dagre layout in a worker {(layout == "NaN" ? "not used or not done within the budget" : $"{layout} ms")}; chromium wall time {chromium.TotalMilliseconds:0} ms");
             await stop.CancelAsync();
             await appearing;
-            return nodes == count && double.Parse(firstRender, CultureInfo.InvariantCulture) < 1000 && double.Parse(refresh, CultureInfo.InvariantCulture) < 1000 ? 0 : 1;
+            return nodes > 0 && double.Parse(firstRender, CultureInfo.InvariantCulture) < 1000 && double.Parse(refresh, CultureInfo.InvariantCulture) < 1000;
         }
         finally
         {
@@ -57,14 +71,26 @@ public static partial class UiBench
     }
 
     private static List<TaskDefinition> Generate(int count) =>
-        Enumerable.Range(0, count).Select(i => new TaskDefinition(
+        Enumerable.Range(0, count).Select(i => Define(
             $"Task{i:0000}",
-            i < Width ? [] : new[] { $"Task{i - Width:0000}", $"Task{i - Width - (i % Width == 0 ? 0 : 1):0000}" }.Distinct().ToArray(),
-            [TaskOutput.File($"task{i}.out")],
-            new Dictionary<string, string>(),
-            "step",
-            "bench/step:1",
-            [])).ToList();
+            i < Width ? [] : new[] { $"Task{i - Width:0000}", $"Task{i - Width - (i % Width == 0 ? 0 : 1):0000}" }.Distinct().ToArray())).ToList();
+
+    /// <summary>Download, Prepare, N Train[trees=k] and N Evaluate[trees=k] variants, one Report over them all.</summary>
+    private static List<TaskDefinition> Sweep(int variants)
+    {
+        var trees = Enumerable.Range(1, variants).Select(k => $"trees={k}").ToList();
+        return
+        [
+            Define("Download", []),
+            Define("Prepare", ["Download"]),
+            .. trees.Select(k => Define($"Train[{k}]", ["Prepare"])),
+            .. trees.Select(k => Define($"Evaluate[{k}]", [$"Train[{k}]", "Prepare"])),
+            Define("Report", [.. trees.Select(k => $"Evaluate[{k}]")]),
+        ];
+    }
+
+    private static TaskDefinition Define(string id, string[] dependsOn) =>
+        new(id, dependsOn, [TaskOutput.File($"{id}.out")], new Dictionary<string, string>(), "step", "bench/step:1", []);
 
     private static async Task<(double Median, double Slowest, long Bytes)> TimeGraphRequestsAsync(HttpClient client, int requests)
     {
@@ -81,11 +107,11 @@ public static partial class UiBench
         return (times[times.Count / 2], times[^1], bytes);
     }
 
-    private static async Task CreateOutputsAsync(string dataRoot, int count, CancellationToken cancellation)
+    private static async Task CreateOutputsAsync(string dataRoot, List<TaskDefinition> tasks, CancellationToken cancellation)
     {
-        for (var i = 0; i < count && !cancellation.IsCancellationRequested; i++)
+        for (var i = 0; i < tasks.Count && !cancellation.IsCancellationRequested; i++)
         {
-            await File.WriteAllTextAsync(Path.Combine(dataRoot, $"task{i}.out"), string.Empty, CancellationToken.None);
+            await File.WriteAllTextAsync(Path.Combine(dataRoot, tasks[i].Outputs[0].Path), string.Empty, CancellationToken.None);
             if (i % 100 == 99)
             {
                 await Task.Delay(200, CancellationToken.None);
@@ -103,7 +129,7 @@ public static partial class UiBench
             {
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", $"--user-data-dir={profile.FullName}", "--window-size=1400,900",
-                "--virtual-time-budget=4000", "--dump-dom", url,
+                "--virtual-time-budget=20000", "--dump-dom", url,
             })
             {
                 start.ArgumentList.Add(argument);
@@ -154,4 +180,7 @@ public static partial class UiBench
 
     [GeneratedRegex("<g class=\"node ")]
     private static partial Regex NodePattern();
+
+    [GeneratedRegex("<g class=\"group ")]
+    private static partial Regex GroupPattern();
 }

@@ -24,6 +24,18 @@ public sealed class InvalidInputException(string message) : Exception(message)
     public static InvalidInputException NotANumber(string path, long row, long line, string column, string value) =>
         new($"{path}: row {row} (line {line}), column '{column}': '{value}' is not a number");
 
+    public static InvalidInputException NotFinite(string path, long row, long line, string column, string value) =>
+        new($"{path}: row {row} (line {line}), column '{column}': '{value}' is not a finite number");
+
+    public static InvalidInputException OutOfRange(string path, long row, long line, string column, string value, string expected) =>
+        new($"{path}: row {row} (line {line}), column '{column}': {value} is out of range (expected {expected})");
+
+    public static InvalidInputException DuplicateColumn(string path, string column, int first, int second) =>
+        new($"{path}: column '{column}' appears twice in the header (columns {first} and {second})");
+
+    public static InvalidInputException NotUtf8(string path, long? line) =>
+        new(line is { } n ? $"{path}: line {n} is not UTF-8 text" : $"{path}: not UTF-8 text");
+
     public static InvalidInputException Malformed(string path, long line, string detail) =>
         new($"{path}: line {line}: malformed CSV ({detail})");
 

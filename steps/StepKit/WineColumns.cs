@@ -40,6 +40,12 @@ public static class WineColumns
         IsRed, IsWhite, IsRose, IsSparkling, IsDry, IsSweet, IsBlend,
     ];
 
+    /// <summary>The text columns transform_data replaces by ordinal codes.</summary>
+    public static IReadOnlyList<string> Categorical { get; } = [Country, Province, Region1, TasterName, Variety];
+
+    /// <summary>pandas writes its row index as a first column with an empty name, read back as "Unnamed: 0".</summary>
+    public static bool IsIndexColumn(string name) => name is "" or "Unnamed: 0";
+
     /// <summary>The target column.</summary>
     public const string Target = Points;
 }

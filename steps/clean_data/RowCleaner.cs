@@ -19,6 +19,12 @@ public sealed class RowCleaner : IRowMapper
 
     public RowCleaner(CsvTableReader reader)
     {
+        if (reader.Header.Any(WineColumns.IsIndexColumn))
+        {
+            throw InvalidInputException.Invalid(reader.Path,
+                "has an index column ('' or 'Unnamed: 0'), which makes every row unique so that no duplicate would be dropped; make_dataset removes it");
+        }
+
         _reader = reader;
         var dropped = DroppedColumns.Select(reader.ColumnIndex).ToHashSet();
         _kept = Enumerable.Range(0, reader.Header.Count).Where(i => !dropped.Contains(i)).ToArray();

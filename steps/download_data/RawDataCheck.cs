@@ -16,9 +16,11 @@ public static class RawDataCheck
             using var table = CsvTableReader.Open(path);
             header = table.Header;
         }
-        catch (InvalidInputException)
+        catch (InvalidInputException e)
         {
-            throw new InvalidInputException($"{source}: not a CSV file with a header row");
+            // The reader names the staged temporary file; the user knows the source.
+            var reason = e.Message.StartsWith($"{path}: ", StringComparison.Ordinal) ? e.Message[(path.Length + 2)..] : e.Message;
+            throw new InvalidInputException($"{source}: not a CSV file with a header row ({reason})");
         }
 
         var missing = WineColumns.Raw.Except(header, StringComparer.Ordinal).ToList();

@@ -14,4 +14,16 @@ public sealed class EvaluateModelOptions : FlaggedStepOptions
 
     [Option("in-trained-model", Required = true, HelpText = "The model written by train_model (model.zip).")]
     public string InTrainedModel { get; set; } = string.Empty;
+
+    [Option("min-rows", Default = DefaultMinRows, HelpText = "Refuse to score fewer test rows (at least 1).")]
+    public int MinRows { get; set; } = DefaultMinRows;
+
+    /// <summary>With fewer rows the mean squared error says more about the rows drawn than about the model.</summary>
+    public const int DefaultMinRows = 30;
+
+    public override void Validate()
+    {
+        base.Validate();
+        OptionChecks.AtLeast("--min-rows", MinRows, 1);
+    }
 }

@@ -57,8 +57,7 @@ public sealed class TrainedForest
         return new TrainedForest(ml, model, forest);
     }
 
-    public float[] Predict(FeatureTable table) =>
-        _model.Transform(ForestInput.ToDataView(_ml, table)).GetColumn<float>("Score").ToArray();
+    public float[] Predict(FeatureTable table) => ForestInput.Predict(_ml, _model, table);
 
     /// <summary>
     /// The forest's gain-based importances (the total split gain each feature earned across all

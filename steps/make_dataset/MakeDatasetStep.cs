@@ -14,7 +14,7 @@ public static class MakeDatasetStep
     public static void Run(MakeDatasetOptions options, StepContext context)
     {
         var rows = RawDataset.CountValidRows(options.InCsv, context);
-        var testRows = SequentialSplit.TestSize(options.InCsv, rows);
+        var testRows = SequentialSplit.TestSize(options.InCsv, rows, options.MinRows);
         using var outputs = new StagedOutputs(options.OutDir);
         RawDataset.Split(options.InCsv, testRows, outputs.Stage(TestFile), outputs.Stage(TrainFile), context);
         outputs.Commit(options.Flag);

@@ -5,10 +5,11 @@ namespace WinePipeline.Steps.MakeDataset;
 /// <summary>The size of the sequential test split: the first floor(n/10) rows.</summary>
 public static class SequentialSplit
 {
-    public const long MinimumRows = 10;
+    /// <summary>The fewest rows that still give the test split one row.</summary>
+    public const int SmallestSplit = 10;
 
-    public static long TestSize(string path, long rows) =>
-        rows >= MinimumRows
+    public static long TestSize(string path, long rows, int minimumRows) =>
+        rows >= minimumRows
             ? rows / 10
-            : throw InvalidInputException.Invalid(path, $"too small for a test split: {rows} data rows, at least {MinimumRows} needed");
+            : throw InvalidInputException.Invalid(path, $"too small for a test split: {rows} data rows, at least {minimumRows} needed (--min-rows)");
 }

@@ -22,4 +22,8 @@ internal sealed class ForestInput
         var rows = table.Features.Select((features, row) => new ForestInput { Features = features, Label = table.Target[row] });
         return ml.Data.LoadFromEnumerable(rows, schema);
     }
+
+    /// <summary>The points a trained model predicts for each row of <paramref name="table"/>.</summary>
+    public static float[] Predict(MLContext ml, ITransformer model, FeatureTable table) =>
+        model.Transform(ToDataView(ml, table)).GetColumn<float>("Score").ToArray();
 }

@@ -1,32 +1,37 @@
-using Microsoft.ML;
 using Microsoft.ML.Trainers.FastTree;
+using Microsoft.ML;
+using WinePipeline.StepKit.Forest;
 
 namespace WinePipeline.Steps.TrainModel;
 
 /// <summary>
 /// The reference's scikit-learn RandomForestRegressor(n_estimators=200, max_features='sqrt',
-/// min_samples_leaf=2, min_samples_split=4, random_state=42) expressed as an ML.NET FastForest.
+/// min_samples_leaf=2, min_samples_split=4, random_state=42) expressed as an ML.NET FastForest,
+/// with the settings of <see cref="ForestSettings"/>.
 /// </summary>
 public static class RandomForestRegression
 {
-    public const int Seed = 42;
-
-    public static FastForestRegressionTrainer.Options Options() => new()
+    public static FastForestRegressionTrainer.Options Options(ForestSettings settings) => new()
     {
-        NumberOfTrees = 200, // n_estimators=200
-        NumberOfLeaves = 1000, // max_depth=None: FastForest grows leaf-wise to a leaf cap (default 20); 1000 is effectively unlimited here
-        MinimumExampleCountPerLeaf = 2, // min_samples_leaf=2 (which also makes min_samples_split=4 hold)
+        NumberOfTrees = settings.Trees, // n_estimators
+        // max_depth (None in the reference): FastForest grows leaf-wise up to a leaf cap (default 20),
+        // so a cap far above what min_samples_leaf allows is how it grows unlimited trees.
+        NumberOfLeaves = settings.Leaves,
+        // No scikit-learn equivalent: it splits on exact values, FastForest on binned ones. 256 bins
+        // hold every distinct value of each feature but region_1's code (~700 on 10,000 rows).
+        MaximumBinCountPerFeature = settings.Bins,
+        MinimumExampleCountPerLeaf = settings.MinPerLeaf, // min_samples_leaf (2 also makes min_samples_split=4 hold)
+        // bootstrap=True (max_samples=None): ML.NET samples rows without replacement for each tree.
+        BaggingExampleFraction = settings.BaggingFraction,
+        FeatureFractionPerSplit = settings.FeatureFractionPerSplit, // max_features, as a share of the features
         FeatureFraction = 1.0, // every tree may use every feature, as in scikit-learn (FastForest's default is 0.7)
-        FeatureFractionPerSplit = 0.27, // max_features='sqrt': sqrt(14)/14 = 0.27 of the features are candidates at each split
-        BaggingExampleFraction = 0.7, // bootstrap=True: ML.NET bags without replacement; 0.7 is its closest to a bootstrap sample
-        MaximumBinCountPerFeature = 1024, // scikit-learn splits on exact values; 1024 bins keep splits near-exact on our features
         NumberOfQuantileSamples = 0, // we predict the mean like scikit-learn, not quantiles; the samples would triple the model file
-        Seed = Seed, // random_state=42
-        FeatureSelectionSeed = Seed, // random_state=42 also drives the per-split feature sampling
+        Seed = settings.Seed, // random_state
+        FeatureSelectionSeed = settings.Seed, // random_state also drives the per-split feature sampling
         // NumberOfThreads stays at one per core: the threads only fill per-feature histograms in
         // disjoint slots and draw no random numbers, so runs are bit-identical (checked) and faster.
     };
 
-    public static ITransformer Fit(MLContext ml, IDataView trainingData) =>
-        ml.Regression.Trainers.FastForest(Options()).Fit(trainingData);
+    public static ITransformer Fit(MLContext ml, IDataView trainingData, ForestSettings settings) =>
+        ml.Regression.Trainers.FastForest(Options(settings)).Fit(trainingData);
 }

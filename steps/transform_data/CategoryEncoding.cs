@@ -7,8 +7,7 @@ namespace WinePipeline.Steps.TransformData;
 /// <summary>One <see cref="OrdinalEncoder"/> per categorical column, fitted on the training set.</summary>
 public sealed class CategoryEncoding
 {
-    public static readonly IReadOnlyList<string> Columns =
-        [WineColumns.Country, WineColumns.Province, WineColumns.Region1, WineColumns.TasterName, WineColumns.Variety];
+    public static readonly IReadOnlyList<string> Columns = WineColumns.Categorical;
 
     private readonly OrdinalEncoder[] _encoders;
 

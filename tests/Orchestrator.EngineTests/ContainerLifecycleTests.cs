@@ -1,9 +1,9 @@
 using Docker.DotNet.Models;
-using WinePipeline.Orchestrator.EngineTests.Fixtures;
-using WinePipeline.Orchestrator.Execution;
-using WinePipeline.Orchestrator.Execution.Docker.Internal;
+using Orchestrator.EngineTests.Fixtures;
+using Orchestrator.Execution;
+using Orchestrator.Execution.Docker.Internal;
 
-namespace WinePipeline.Orchestrator.EngineTests;
+namespace Orchestrator.EngineTests;
 
 [Collection(EngineCollection.Name)]
 [Trait("Category", "Engine")]
@@ -53,19 +53,25 @@ public sealed class ContainerLifecycleTests(EngineFixture engine)
     }
 
     [Fact]
-    public async Task Step_runs_as_the_pipeline_user_and_can_write_when_root_owns_the_data_root()
+    public async Task Step_runs_as_the_pipeline_user_and_may_write_only_its_staging_folder_when_root_owns_the_data_root()
     {
         var dataRoot = engine.NewDataRoot();
         Directory.CreateDirectory(Path.Combine(dataRoot, "interim"));
+        var staging = EngineFixture.NewStagingFolder(dataRoot, "WritesAsPipeline");
         using var executor = EngineFixture.Executor(dataRoot);
         var log = new RecordingLog();
 
         var result = await executor.ExecuteAsync(
-            engine.Invocation("WritesAsPipeline", "echo $(id -u):$(id -g); touch /usr/share/data/interim/out.csv"), log, CancellationToken.None);
+            engine.Invocation(
+                "WritesAsPipeline",
+                "echo $(id -u):$(id -g); touch /usr/share/data/.orchestrator/staging/WritesAsPipeline/out.csv; touch /usr/share/data/interim/out.csv || echo refused"),
+            log,
+            CancellationToken.None);
 
         Assert.True(result.Succeeded, string.Join('\n', result.StderrTail));
-        Assert.Equal([StepUser.Pipeline], log.Of(LogStream.Stdout));
-        Assert.True(File.Exists(Path.Combine(dataRoot, "interim", "out.csv")));
+        Assert.Equal([StepUser.Pipeline, "refused"], log.Of(LogStream.Stdout));
+        Assert.True(File.Exists(Path.Combine(staging, "out.csv")));
+        Assert.False(File.Exists(Path.Combine(dataRoot, "interim", "out.csv")));
     }
 
     [Fact]

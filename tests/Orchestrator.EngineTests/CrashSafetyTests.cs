@@ -1,13 +1,12 @@
 using System.Diagnostics;
-using WinePipeline.Orchestrator.Cli;
-using WinePipeline.Orchestrator.EngineTests.Fixtures;
-using WinePipeline.Orchestrator.Execution.Docker.Internal;
+using Orchestrator.EngineTests.Fixtures;
+using Orchestrator.Execution.Docker.Internal;
 
-namespace WinePipeline.Orchestrator.EngineTests;
+namespace Orchestrator.EngineTests;
 
 /// <summary>
-/// kill -9 of a real orchestrator process while the TrainModel container runs, then a rerun. Needs the
-/// wine/*:0.1 step images (./build-task-images.sh 0.1).
+/// kill -9 of a real orchestrator process (the wine pipeline's program) while the TrainModel container
+/// runs, then a rerun. Needs the wine/*:0.1 step images (./build-task-images.sh 0.1).
 /// </summary>
 [Collection(EngineCollection.Name)]
 [Trait("Category", "Engine")]
@@ -52,26 +51,39 @@ public sealed class CrashSafetyTests(EngineFixture engine)
 
     private static async Task<(int ExitCode, string Output)> RunAsync(string dataRoot, params string[] extra)
     {
-        var output = new StringWriter();
-        var environment = new CliEnvironment(output, output, TimeProvider.System) { GetVariable = _ => null };
-        var exitCode = await new CliApp(environment).RunAsync([.. Arguments(dataRoot), .. extra], CancellationToken.None);
-        return (exitCode, output.ToString());
+        using var orchestrator = Start([.. Arguments(dataRoot), .. extra]);
+        var output = orchestrator.StandardOutput.ReadToEndAsync();
+        var error = orchestrator.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        await orchestrator.WaitForExitAsync(timeout.Token);
+        return (orchestrator.ExitCode, $"{await output}{await error}");
     }
 
     private static string[] Arguments(string dataRoot) =>
-        ["run", "--executor", "docker", "--data-root", dataRoot, "--dataset-url", "sample://wine-reviews?rows=2000&seed=42"];
+        ["run", "--executor", "docker", "--data-root", dataRoot, "-p", "dataset-url=sample://wine-reviews?rows=2000&seed=42"];
 
-    /// <summary>Runs the built orchestrator as its own process, SIGKILLs it once the TrainModel container runs, and returns that container's id.</summary>
-    private async Task<string> KillWhileTrainModelRunsAsync(string dataRoot, string trainModel)
+    /// <summary>The built orchestrator program as its own process, with none of the variables that would change its parameters or data root.</summary>
+    private static Process Start(string[] arguments)
     {
         var startInfo = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         startInfo.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "orchestrator.dll"));
-        foreach (var argument in Arguments(dataRoot))
+        foreach (var argument in arguments)
         {
             startInfo.ArgumentList.Add(argument);
         }
 
-        using var orchestrator = Process.Start(startInfo)!;
+        foreach (var variable in new[] { "HOST_DATA_ROOT", "PROJECT_ROOT", "DATASET_URL", "PIPELINE_VERSION", "IMAGE_PREFIX" })
+        {
+            startInfo.Environment.Remove(variable);
+        }
+
+        return Process.Start(startInfo)!;
+    }
+
+    /// <summary>Runs the orchestrator, SIGKILLs it once the TrainModel container runs, and returns that container's id.</summary>
+    private async Task<string> KillWhileTrainModelRunsAsync(string dataRoot, string trainModel)
+    {
+        using var orchestrator = Start(Arguments(dataRoot));
         _ = orchestrator.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(StartTimeout);
         var seen = new List<string>();

@@ -1,9 +1,9 @@
-using WinePipeline.Orchestrator.EngineTests.Fixtures;
-using WinePipeline.Orchestrator.Execution;
-using WinePipeline.Orchestrator.Execution.Docker;
-using WinePipeline.Orchestrator.Execution.Docker.Internal;
+using Orchestrator.EngineTests.Fixtures;
+using Orchestrator.Execution;
+using Orchestrator.Execution.Docker;
+using Orchestrator.Execution.Docker.Internal;
 
-namespace WinePipeline.Orchestrator.EngineTests;
+namespace Orchestrator.EngineTests;
 
 [Collection(EngineCollection.Name)]
 [Trait("Category", "Engine")]
@@ -22,6 +22,7 @@ public sealed class FailedContainerTests(EngineFixture engine)
         Assert.Equal($"image {BusyboxTestImage.Name}", result.Target);
         Assert.Equal(["bad value in row 7"], result.StderrTail);
         var canonical = ContainerNames.Canonical(dataRoot, "FailsWith3");
+        Assert.Matches("^pipeline-[0-9a-f]{8}-failswith3$", canonical);
         Assert.Null(await engine.FindAsync(canonical));
         var kept = await engine.FindAsync($"{canonical}-failed-{engine.RunId}-0");
         Assert.NotNull(kept);

@@ -1,9 +1,9 @@
 using System.Text;
-using WinePipeline.Orchestrator.EngineTests.Fixtures;
-using WinePipeline.Orchestrator.Execution;
-using WinePipeline.Orchestrator.Execution.Docker.Internal;
+using Orchestrator.EngineTests.Fixtures;
+using Orchestrator.Execution;
+using Orchestrator.Execution.Docker.Internal;
 
-namespace WinePipeline.Orchestrator.EngineTests;
+namespace Orchestrator.EngineTests;
 
 [Collection(EngineCollection.Name)]
 [Trait("Category", "Engine")]

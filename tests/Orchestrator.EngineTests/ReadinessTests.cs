@@ -1,8 +1,8 @@
-using WinePipeline.Orchestrator.EngineTests.Fixtures;
-using WinePipeline.Orchestrator.Execution;
-using WinePipeline.Orchestrator.Execution.Docker;
+using Orchestrator.EngineTests.Fixtures;
+using Orchestrator.Execution;
+using Orchestrator.Execution.Docker;
 
-namespace WinePipeline.Orchestrator.EngineTests;
+namespace Orchestrator.EngineTests;
 
 [Collection(EngineCollection.Name)]
 [Trait("Category", "Engine")]
@@ -15,21 +15,31 @@ public sealed class ReadinessTests(EngineFixture engine)
     {
         using var executor = EngineFixture.Executor(engine.NewDataRoot());
 
-        await executor.EnsureReadyAsync([engine.Invocation("A", "true"), engine.Invocation("B", "true")], CancellationToken.None);
+        await executor.EnsureReadyAsync([EngineFixture.Definition("A"), EngineFixture.Definition("B")], CancellationToken.None);
 
         Assert.True(await DockerExecutor.IsEngineReachableAsync(CancellationToken.None));
     }
 
     [Fact]
-    public async Task Missing_image_names_the_build_script()
+    public async Task Missing_image_says_how_to_get_it_or_run_without_docker()
     {
         using var executor = EngineFixture.Executor(engine.NewDataRoot());
-        var invocation = engine.Invocation("TrainModel", "true") with { Image = "wine-test/absent-step:0.1" };
 
         var error = await Assert.ThrowsAsync<ExecutorUnavailableException>(
-            () => executor.EnsureReadyAsync([engine.Invocation("A", "true"), invocation], CancellationToken.None));
+            () => executor.EnsureReadyAsync([EngineFixture.Definition("A"), EngineFixture.Definition("TrainModel", "wine-test/absent-step:0.1")], CancellationToken.None));
 
-        Assert.Equal("image wine-test/absent-step:0.1 not found; build it with ./build-task-images.sh 0.1, or use --executor process", error.Message);
+        Assert.Equal("image wine-test/absent-step:0.1 not found on the Docker engine; build, pull or load it (docker load), or use --executor process", error.Message);
+    }
+
+    [Fact]
+    public async Task Task_without_an_image_is_refused_before_the_engine_is_asked()
+    {
+        using var executor = EngineFixture.Executor(engine.NewDataRoot());
+        var local = EngineFixture.Definition("Local") with { Image = null, Command = ["make"] };
+
+        var error = await Assert.ThrowsAsync<ExecutorUnavailableException>(() => executor.EnsureReadyAsync([EngineFixture.Definition("A"), local], CancellationToken.None));
+
+        Assert.Equal("task Local has no image, only a local command; run it with --executor process, or give it an image", error.Message);
     }
 
     [Fact]
@@ -42,7 +52,7 @@ public sealed class ReadinessTests(EngineFixture engine)
             using var executor = EngineFixture.Executor(engine.NewDataRoot());
 
             var error = await Assert.ThrowsAsync<ExecutorUnavailableException>(
-                () => executor.EnsureReadyAsync([engine.Invocation("A", "true")], CancellationToken.None));
+                () => executor.EnsureReadyAsync([EngineFixture.Definition("A")], CancellationToken.None));
 
             Assert.Equal(
                 "cannot reach the Docker engine at unix:///nonexistent.sock (/nonexistent.sock does not exist); start dockerd, set DOCKER_HOST, or use --executor process",

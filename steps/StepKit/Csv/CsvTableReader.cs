@@ -2,18 +2,23 @@ using System.Globalization;
 using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
+using WinePipeline.StepKit.Validation;
 
 namespace WinePipeline.StepKit.Csv;
 
 /// <summary>
 /// Streams a CSV file with a header row, one record at a time, so that steps keep memory flat on
-/// large inputs. Empty fields are missing values (null), as pandas reads them.
+/// large inputs. Empty fields are missing values (null), as pandas reads them. Columns are found by
+/// name, a header naming a column twice is refused, and every value of a column that is numeric
+/// wherever it appears (<see cref="WineValues.AlwaysNumeric"/>) is checked as it is read.
 /// </summary>
 public sealed class CsvTableReader : IDisposable
 {
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private readonly StreamReader _reader;
     private readonly CsvParser _parser;
     private readonly Dictionary<string, int> _columns;
+    private readonly ValueRule?[] _alwaysNumeric;
 
     private CsvTableReader(string path, StreamReader reader, CsvParser parser, string[] header)
     {
@@ -24,8 +29,13 @@ public sealed class CsvTableReader : IDisposable
         _columns = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < header.Length; i++)
         {
-            _columns.TryAdd(header[i], i);
+            if (!_columns.TryAdd(header[i], i))
+            {
+                throw InvalidInputException.DuplicateColumn(path, header[i], _columns[header[i]] + 1, i + 1);
+            }
         }
+
+        _alwaysNumeric = header.Select(WineValues.AlwaysNumeric).ToArray();
     }
 
     public string Path { get; }
@@ -40,14 +50,14 @@ public sealed class CsvTableReader : IDisposable
             throw InvalidInputException.FileNotFound(path);
         }
 
-        var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        var reader = new StreamReader(path, StrictUtf8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
         var parser = new CsvParser(reader, new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             BadDataFound = args => throw InvalidInputException.Malformed(path, args.Context.Parser?.RawRow ?? 0, "stray quote in an unquoted field"),
         });
         try
         {
-            if (!parser.Read() || parser.Record is not { Length: > 0 } header || header is [""])
+            if (!Read(path, parser) || parser.Record is not { Length: > 0 } header || header is [""])
             {
                 throw InvalidInputException.EmptyFile(path);
             }
@@ -79,7 +89,7 @@ public sealed class CsvTableReader : IDisposable
     public IEnumerable<CsvRecord> ReadRecords(bool allowNoRows = false)
     {
         long row = 0;
-        while (ReadNext())
+        while (Read(Path, _parser))
         {
             row++;
             var fields = _parser.Record!;
@@ -94,7 +104,16 @@ public sealed class CsvTableReader : IDisposable
                 values[i] = fields[i].Length == 0 ? null : fields[i];
             }
 
-            yield return new CsvRecord(row, _parser.RawRow, values);
+            var record = new CsvRecord(row, _parser.RawRow, values);
+            for (var i = 0; i < values.Length; i++)
+            {
+                if (_alwaysNumeric[i] is { } rule && values[i] is { } text)
+                {
+                    Check(record, i, text, rule);
+                }
+            }
+
+            yield return record;
         }
 
         if (row == 0 && !allowNoRows)
@@ -103,19 +122,10 @@ public sealed class CsvTableReader : IDisposable
         }
     }
 
-    /// <summary>Parses a numeric field; missing is null, anything else unparsable is an input error.</summary>
-    public double? ParseNumber(CsvRecord record, int column)
-    {
-        var text = record.Values[column];
-        if (text is null)
-        {
-            return null;
-        }
-
-        return CsvNumbers.TryParse(text, out var value)
-            ? value
-            : throw InvalidInputException.NotANumber(Path, record.Row, record.Line, Header[column], text);
-    }
+    /// <summary>Parses a numeric field; missing is null. A value that is not a finite number, or
+    /// outside the column's range (<see cref="WineValues.WhenNumeric"/>), is an input error.</summary>
+    public double? ParseNumber(CsvRecord record, int column) =>
+        record.Values[column] is { } text ? Check(record, column, text, WineValues.WhenNumeric(Header[column])) : null;
 
     public void Dispose()
     {
@@ -123,15 +133,36 @@ public sealed class CsvTableReader : IDisposable
         _reader.Dispose();
     }
 
-    private bool ReadNext()
+    private double Check(CsvRecord record, int column, string text, ValueRule? rule)
+    {
+        if (!CsvNumbers.TryParse(text, out var value))
+        {
+            throw InvalidInputException.NotANumber(Path, record.Row, record.Line, Header[column], text);
+        }
+
+        if (!double.IsFinite(value))
+        {
+            throw InvalidInputException.NotFinite(Path, record.Row, record.Line, Header[column], text);
+        }
+
+        return rule is null || rule.Accepts(value)
+            ? value
+            : throw InvalidInputException.OutOfRange(Path, record.Row, record.Line, Header[column], text, rule.Expected);
+    }
+
+    private static bool Read(string path, CsvParser parser)
     {
         try
         {
-            return _parser.Read();
+            return parser.Read();
         }
-        catch (CsvHelperException e) when (e is not null)
+        catch (Exception e) when (e is DecoderFallbackException || e.InnerException is DecoderFallbackException)
         {
-            throw InvalidInputException.Malformed(Path, _parser.RawRow, e.GetType().Name);
+            throw InvalidInputException.NotUtf8(path, Utf8Lines.FirstInvalid(path));
+        }
+        catch (CsvHelperException e)
+        {
+            throw InvalidInputException.Malformed(path, parser.RawRow, e.GetType().Name);
         }
     }
 }

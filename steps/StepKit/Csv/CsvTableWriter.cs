@@ -12,8 +12,19 @@ public sealed class CsvTableWriter : IDisposable
     private readonly int _width;
 
     public CsvTableWriter(string path, IReadOnlyList<string> header)
+        : this(new StreamWriter(path, append: false, Utf8NoBom, bufferSize: 1 << 16), header)
     {
-        _writer = new CsvWriter(new StreamWriter(path, append: false, Utf8NoBom, bufferSize: 1 << 16), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Writes to <paramref name="target"/>, which stays open when the writer is disposed.</summary>
+    public CsvTableWriter(Stream target, IReadOnlyList<string> header)
+        : this(new StreamWriter(target, Utf8NoBom, bufferSize: 1 << 16, leaveOpen: true), header)
+    {
+    }
+
+    private CsvTableWriter(StreamWriter writer, IReadOnlyList<string> header)
+    {
+        _writer = new CsvWriter(writer, CultureInfo.InvariantCulture);
         _width = header.Count;
         WriteRow(header.ToArray());
     }

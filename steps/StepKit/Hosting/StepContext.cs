@@ -1,3 +1,5 @@
+using WinePipeline.StepKit.Text;
+
 namespace WinePipeline.StepKit.Hosting;
 
 /// <summary>What a step may touch besides its files: its output streams, the clock and cancellation.</summary>
@@ -9,5 +11,9 @@ public sealed class StepContext(string stepName, TextWriter output, TextWriter e
     public TimeProvider Time { get; } = time;
     public CancellationToken Cancellation { get; } = cancellation;
 
-    public void Log(string message) => Out.WriteLine(message);
+    /// <summary>Where the stack trace of an unexpected failure is written; the system's temporary folder unless set.</summary>
+    public string CrashLogFolder { get; init; } = Path.GetTempPath();
+
+    /// <summary>Writes a progress line; credentials in URLs never reach the log.</summary>
+    public void Log(string message) => Out.WriteLine(UrlCredentials.RedactAll(message));
 }

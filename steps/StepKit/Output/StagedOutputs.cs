@@ -34,6 +34,11 @@ public sealed class StagedOutputs : IDisposable
         var flagPath = flag is null ? null : Path.Combine(OutDir, flag);
         if (flagPath is not null)
         {
+            if (_files.Any(f => f.Final == flagPath))
+            {
+                throw new UsageException($"--flag '{flag}' is the name of one of this step's outputs; the flag would replace it");
+            }
+
             File.Delete(flagPath);
         }
 

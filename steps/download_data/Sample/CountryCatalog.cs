@@ -4,10 +4,11 @@ namespace WinePipeline.Steps.DownloadData.Sample;
 /// Countries, provinces and regions in roughly the proportions of the real wine-reviews data.
 /// As there, region_2 exists only for the big US states, and region_1 is missing for whole
 /// countries (Portugal, Chile, Austria, Germany, ...), which gives its ~16% missing rate.
+/// The common values are written here; <see cref="CatalogTails"/> adds the rare ones.
 /// </summary>
 public static class CountryCatalog
 {
-    public static Weighted<Country> Countries { get; } = new(
+    public static Weighted<Country> Countries { get; } = CatalogTails.Attach(
     [
         (Country("US", 0.0, 0.2,
             "Virginie Boone:30|Paul Gregutt:15|Matt Kettmann:18|Sean P. Sullivan:12|Jim Gordon:10|Anna Lee C. Iijima:5|Lauren Buzzeo:3|Alexander Peartree:3|Carrie Dykes:2|Fiona Adams:2",
@@ -171,20 +172,22 @@ public static class CountryCatalog
             ["Bodega {0}", "Viñedo {0}", "Familia {0}"],
             P("Canelones:70", null, null, "Tannat:4|Red Blend:1|Albariño:1"),
             P("Montevideo:30", null, null, "Tannat:2|Red Blend:1")), 0.1),
+        .. SmallCountryCatalog.Countries,
     ]);
 
-    private static Country Country(
+    internal static Country Country(
         string name, double pointsBias, double priceBias, string tasters, IReadOnlyList<string> wineryPatterns, params (Province Province, double Weight)[] provinces) =>
         new(name, pointsBias, priceBias, TasterCatalog.Parse(tasters), new Weighted<Province>(provinces), wineryPatterns);
 
     private static (Province, double) P(string nameAndWeight, string? regions, string? regions2, string varieties)
     {
         var (name, weight) = WeightedText.Entries(nameAndWeight).Single();
-        var province = new Province(
-            name,
+        return (NewProvince(name, regions, regions2, varieties), weight);
+    }
+
+    internal static Province NewProvince(string name, string? regions, string? regions2, string varieties) =>
+        new(name,
             regions is null ? null : WeightedText.Parse(regions),
             regions2 is null ? null : WeightedText.Parse(regions2),
             VarietyCatalog.Parse(varieties));
-        return (province, weight);
-    }
 }

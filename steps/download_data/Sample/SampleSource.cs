@@ -8,11 +8,11 @@ namespace WinePipeline.Steps.DownloadData.Sample;
 /// <summary>Writes synthetic wine reviews (see <see cref="WineReviewGenerator"/>) in place of a download.</summary>
 public sealed class SampleSource(SampleRequest request) : IDataSource
 {
-    public void FetchTo(string path, StepContext context)
+    public void FetchTo(Stream target, StepContext context)
     {
         var throttle = new ProgressThrottle(context.Time);
         long written = 0;
-        using (var writer = new CsvTableWriter(path, WineReviewGenerator.Header))
+        using (var writer = new CsvTableWriter(target, WineReviewGenerator.Header))
         {
             foreach (var row in new WineReviewGenerator(request.Seed).Rows(request.Rows))
             {

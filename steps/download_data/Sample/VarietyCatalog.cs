@@ -76,7 +76,10 @@ public static class VarietyCatalog
         new("Tokaji", WineStyle.Fortified, 1.2, 0.6),
     }.ToDictionary(v => v.Name, StringComparer.Ordinal);
 
-    /// <summary>A weighted set of varieties from the notation "Pinot Noir:3|Chardonnay".</summary>
+    public static bool Contains(string name) => ByName.ContainsKey(name);
+
+    /// <summary>A weighted set of varieties from the notation "Pinot Noir:3|Chardonnay"; a name
+    /// may also be one of the <see cref="RareVarietyCatalog"/>.</summary>
     public static Weighted<Variety> Parse(string text) =>
-        new(WeightedText.Entries(text).Select(e => (ByName[e.Name], e.Weight)));
+        new(WeightedText.Entries(text).Select(e => (ByName.TryGetValue(e.Name, out var common) ? common : RareVarietyCatalog.ByName[e.Name], e.Weight)));
 }

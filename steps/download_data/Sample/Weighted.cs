@@ -11,6 +11,7 @@ public sealed class Weighted<T>
     public Weighted(IEnumerable<(T Item, double Weight)> items)
     {
         var list = items.ToList();
+        Entries = list;
         _items = list.Select(x => x.Item).ToArray();
         _cumulative = new double[list.Count];
         var total = 0.0;
@@ -27,6 +28,9 @@ public sealed class Weighted<T>
     }
 
     public IReadOnlyList<T> Items => _items;
+
+    /// <summary>The items with the weights they were given.</summary>
+    public IReadOnlyList<(T Item, double Weight)> Entries { get; }
 
     public T Pick(SampleRandom random)
     {

@@ -1,4 +1,5 @@
 using WinePipeline.StepKit;
+using WinePipeline.StepKit.Text;
 using WinePipeline.Steps.DownloadData.Sample;
 
 namespace WinePipeline.Steps.DownloadData.Sources;
@@ -6,7 +7,7 @@ namespace WinePipeline.Steps.DownloadData.Sources;
 /// <summary>Picks the data source for a --url value by its scheme; anything without "://" is a local path.</summary>
 public static class DataSources
 {
-    public static IDataSource Resolve(string url, TimeSpan timeout)
+    public static IDataSource Resolve(string url, DownloadLimits limits)
     {
         var schemeEnd = url.IndexOf("://", StringComparison.Ordinal);
         if (schemeEnd < 0)
@@ -14,19 +15,20 @@ public static class DataSources
             return new FileSource(url, url);
         }
 
+        var shown = UrlCredentials.RedactUrl(url);
         var scheme = url[..schemeEnd].ToLowerInvariant();
         return scheme switch
         {
-            "http" or "https" => new HttpSource(ParseUri(url), url, timeout),
-            "file" => new FileSource(ParseUri(url).LocalPath, url),
+            "http" or "https" => new HttpSource(ParseUri(url, shown), shown, limits),
+            "file" => new FileSource(ParseUri(url, shown).LocalPath, shown),
             SampleRequest.Scheme => new SampleSource(SampleRequest.Parse(url)),
             _ => throw new InvalidInputException(
-                $"{url}: unsupported URL scheme '{scheme}' (use http, https, file, {SampleRequest.Scheme} or a plain path)"),
+                $"{shown}: unsupported URL scheme '{scheme}' (use http, https, file, {SampleRequest.Scheme} or a plain path)"),
         };
     }
 
-    private static Uri ParseUri(string url) =>
+    private static Uri ParseUri(string url, string shown) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri)
             ? uri
-            : throw new InvalidInputException($"{url}: not a valid URL");
+            : throw new InvalidInputException($"{shown}: not a valid URL");
 }

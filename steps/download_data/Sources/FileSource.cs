@@ -3,19 +3,29 @@ using WinePipeline.StepKit.Hosting;
 
 namespace WinePipeline.Steps.DownloadData.Sources;
 
-/// <summary>A local file (a plain path or a file:// URL), copied as is.</summary>
-public sealed class FileSource(string sourcePath, string url) : IDataSource
+/// <summary>A local regular file (a plain path or a file:// URL), copied as is. <paramref name="source"/>
+/// is how messages name it: the path, or the URL without credentials.</summary>
+public sealed class FileSource(string sourcePath, string source) : IDataSource
 {
-    public void FetchTo(string path, StepContext context)
+    public void FetchTo(Stream target, StepContext context)
     {
-        if (!File.Exists(sourcePath))
+        switch (LocalFileKind.NotRegular(sourcePath))
         {
-            throw url == sourcePath
-                ? InvalidInputException.FileNotFound(sourcePath)
-                : new InvalidInputException($"{url}: file not found ({sourcePath})");
+            case LocalFileKind.Missing when source == sourcePath:
+                throw InvalidInputException.FileNotFound(sourcePath);
+            case LocalFileKind.Missing:
+                throw new InvalidInputException($"{source}: file not found ({sourcePath})");
+            case { } kind:
+                throw new InvalidInputException($"{source}: {kind}, not a regular file; only regular files are read");
         }
 
-        context.Cancellation.ThrowIfCancellationRequested();
-        File.Copy(sourcePath, path, overwrite: true);
+        using var file = new FileStream(sourcePath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16);
+        var buffer = new byte[1 << 16];
+        int read;
+        while ((read = file.Read(buffer)) > 0)
+        {
+            context.Cancellation.ThrowIfCancellationRequested();
+            target.Write(buffer, 0, read);
+        }
     }
 }

@@ -2,9 +2,9 @@ using WinePipeline.StepKit.Hosting;
 
 namespace WinePipeline.Steps.DownloadData.Sources;
 
-/// <summary>Where the raw data comes from; writes the whole data set to a (staged) file.</summary>
+/// <summary>Where the raw data comes from; writes the whole data set to a stream (a staged file behind a size cap).</summary>
 public interface IDataSource
 {
-    /// <summary>Writes the data to <paramref name="path"/>; failures are one-line input errors naming the source.</summary>
-    void FetchTo(string path, StepContext context);
+    /// <summary>Writes the data to <paramref name="target"/>; failures are one-line input errors naming the source.</summary>
+    void FetchTo(Stream target, StepContext context);
 }

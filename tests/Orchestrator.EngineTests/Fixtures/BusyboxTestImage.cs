@@ -2,7 +2,7 @@ using System.Formats.Tar;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 
-namespace WinePipeline.Orchestrator.EngineTests.Fixtures;
+namespace Orchestrator.EngineTests.Fixtures;
 
 /// <summary>
 /// A tiny image for engine tests, made without a registry: the host's static busybox

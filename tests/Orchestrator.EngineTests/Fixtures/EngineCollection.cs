@@ -1,4 +1,4 @@
-namespace WinePipeline.Orchestrator.EngineTests.Fixtures;
+namespace Orchestrator.EngineTests.Fixtures;
 
 /// <summary>One engine fixture for all engine tests, which run one after another.</summary>
 [CollectionDefinition(Name)]

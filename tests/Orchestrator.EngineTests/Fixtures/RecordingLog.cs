@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
-using WinePipeline.Orchestrator.Execution;
+using Orchestrator.Execution;
 
-namespace WinePipeline.Orchestrator.EngineTests.Fixtures;
+namespace Orchestrator.EngineTests.Fixtures;
 
 internal sealed class RecordingLog : ITaskLog
 {

@@ -1,11 +1,12 @@
 using System.Diagnostics;
-using WinePipeline.Orchestrator.Tests.Support;
+using Orchestrator.Tests.Support;
 
-namespace WinePipeline.Orchestrator.Tests.EndToEnd;
+namespace Orchestrator.Tests.EndToEnd;
 
 /// <summary>kill -9 of a real orchestrator process while TrainModel runs, then a rerun: the orphaned step is stopped and the result equals an uninterrupted run's.</summary>
+[Collection(ProcessPipelineCollection.Name)]
 [Trait("Category", "EndToEnd")]
-public sealed class CrashSafetyTests(ProcessPipelineFixture uninterrupted) : IClassFixture<ProcessPipelineFixture>, IDisposable
+public sealed class CrashSafetyTests(ProcessPipelineFixture uninterrupted) : IDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(5);
 
@@ -17,18 +18,14 @@ public sealed class CrashSafetyTests(ProcessPipelineFixture uninterrupted) : ICl
     public async Task Orchestrator_killed_while_TrainModel_runs_leaves_no_partial_model_and_the_rerun_matches_an_uninterrupted_run()
     {
         Assert.True(uninterrupted.FirstRun.ExitCode == 0, uninterrupted.FirstRun.ToString());
-        string[] arguments =
-        [
-            "run", "--executor", "process", "--data-root", DataRoot, "--steps-dir", uninterrupted.StepsDirectory,
-            "--dataset-url", "sample://wine-reviews?rows=2000&seed=42",
-        ];
+        var arguments = ProcessPipelineFixture.Arguments(DataRoot);
 
         var orphan = await KillWhileTrainModelRunsAsync(arguments);
 
         Assert.True(IsRunning(orphan), "train_model finished before the kill; the test did not interrupt it");
         Assert.False(File.Exists(Path.Combine(DataRoot, "output", "model.zip")));
         Assert.Empty(PartialFilesOutsideBookkeeping());
-        var rerun = await CliRunner.RunAsync(arguments);
+        var rerun = await CliRunner.RunWineAsync(arguments);
         Assert.True(rerun.ExitCode == 0, rerun.ToString());
         Assert.Equal("summary: 2 ran, 6 already complete, 0 failed", rerun.LastLine);
         Assert.False(IsRunning(orphan), $"the orphaned train_model process {orphan} is still running");

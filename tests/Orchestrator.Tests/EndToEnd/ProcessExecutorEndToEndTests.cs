@@ -1,9 +1,10 @@
-using WinePipeline.Orchestrator.Tests.Support;
+using Orchestrator.Tests.Support;
 
-namespace WinePipeline.Orchestrator.Tests.EndToEnd;
+namespace Orchestrator.Tests.EndToEnd;
 
+[Collection(ProcessPipelineCollection.Name)]
 [Trait("Category", "EndToEnd")]
-public class ProcessExecutorEndToEndTests(ProcessPipelineFixture pipeline) : IClassFixture<ProcessPipelineFixture>
+public class ProcessExecutorEndToEndTests(ProcessPipelineFixture pipeline)
 {
     [Fact]
     public void Full_run_of_the_real_steps_runs_all_eight_tasks_and_writes_the_model_and_metrics()

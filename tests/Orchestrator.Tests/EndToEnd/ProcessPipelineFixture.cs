@@ -1,10 +1,11 @@
-using WinePipeline.Orchestrator.Tests.Support;
+using Orchestrator.Tests.Support;
 
-namespace WinePipeline.Orchestrator.Tests.EndToEnd;
+namespace Orchestrator.Tests.EndToEnd;
 
 /// <summary>
 /// One full run of the real steps as local processes on a 2,000-row sample, shared by the end-to-end
-/// tests. Steps are published into a fresh directory so the run tests the current step code.
+/// tests. The process executor publishes each step into the checkout's artifacts/publish/ first when
+/// its code changed since the last publish, so the run tests the current step code.
 /// </summary>
 public sealed class ProcessPipelineFixture : IAsyncLifetime, IDisposable
 {
@@ -12,14 +13,12 @@ public sealed class ProcessPipelineFixture : IAsyncLifetime, IDisposable
 
     public string DataRoot => temp.Combine("data_root");
 
-    public string StepsDirectory => temp.Combine("steps");
-
     internal CliResult FirstRun { get; private set; } = null!;
 
-    internal Task<CliResult> RunAsync(params string[] extra) =>
-        CliRunner.RunAsync(
-            ["run", "--executor", "process", "--data-root", DataRoot, "--steps-dir", StepsDirectory,
-             "--dataset-url", "sample://wine-reviews?rows=2000&seed=42", .. extra]);
+    public static string[] Arguments(string dataRoot) =>
+        ["run", "--executor", "process", "--data-root", dataRoot, "-p", "dataset-url=sample://wine-reviews?rows=2000&seed=42"];
+
+    internal Task<CliResult> RunAsync(params string[] extra) => CliRunner.RunWineAsync([.. Arguments(DataRoot), .. extra]);
 
     public async Task InitializeAsync() => FirstRun = await RunAsync();
 

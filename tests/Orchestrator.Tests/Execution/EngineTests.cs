@@ -1,7 +1,8 @@
-using WinePipeline.Orchestrator.Execution;
-using WinePipeline.Orchestrator.Tests.Support;
+using System.Text.RegularExpressions;
+using Orchestrator.Execution;
+using Orchestrator.Tests.Support;
 
-namespace WinePipeline.Orchestrator.Tests.Execution;
+namespace Orchestrator.Tests.Execution;
 
 public class EngineTests
 {
@@ -60,7 +61,7 @@ public class EngineTests
         Assert.Equal(1, result.ExitCode);
         Assert.Equal(["A", "B", "C"], executor.Ran.Order());
         Assert.Contains("task B failed: exit code 3", result.Error);
-        Assert.Contains("  ran: recording stand-in for step_b", result.Error);
+        Assert.Contains("  ran: recording stand-in for test/step-b:1", result.Error);
         Assert.Contains("    B broke", result.Error);
         Assert.Contains("task D not run: upstream B failed", result.Error);
         Assert.Equal("summary: 2 ran, 0 already complete, 1 failed", result.LastLine);
@@ -84,11 +85,11 @@ public class EngineTests
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal([0, 1, 2], executor.Invocations.Select(invocation => invocation.Attempt));
-        Assert.Equal([TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2)], time.Delays);
+        AssertBackoff([1, 2], time.Delays);
         var logs = Directory.GetFiles(dataRoot.Combine(".orchestrator", "logs"), "A.*.log", SearchOption.AllDirectories).Select(Path.GetFileName).Order();
         Assert.Equal(["A.0.log", "A.1.log", "A.2.log"], logs);
         Assert.Contains("[A] attempt 2", result.OutLines);
-        Assert.Contains("<== A Succeeded at 2026-01-02T03:04:08Z after 3.0s (succeeded after 3 attempts)", result.OutLines);
+        Assert.Contains(result.OutLines, line => Regex.IsMatch(line, @"^<== A succeeded at 2026-01-02T03:04:08Z after 3\.\ds: succeeded after 3 attempts$"));
     }
 
     [Fact]
@@ -102,7 +103,7 @@ public class EngineTests
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal(3, executor.Invocations.Count);
-        Assert.Equal([TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2)], time.Delays);
+        AssertBackoff([1, 2], time.Delays);
         Assert.Contains("task A failed: exit code 1 after 3 attempts", result.Error);
     }
 
@@ -125,7 +126,7 @@ public class EngineTests
 
         Assert.Equal(130, result.ExitCode);
         Assert.Equal(["A"], executor.Ran);
-        Assert.Contains("<== A Aborted", result.Out);
+        Assert.Contains("<== A aborted", result.Out);
         Assert.Contains("run cancelled; aborted: A", result.Error);
         Assert.DoesNotContain("failed", result.Error);
         Assert.Equal("summary: 0 ran, 0 already complete, 0 failed", result.LastLine);
@@ -153,15 +154,18 @@ public class EngineTests
     }
 
     [Fact]
-    public async Task Executor_breaking_mid_run_fails_that_task_with_its_message()
+    public async Task Executor_breaking_mid_run_fails_that_task_with_its_message_after_the_infrastructure_retries()
     {
         using var dataRoot = new TempDirectory();
+        var time = new InstantTimeProvider();
         var executor = new RecordingExecutor(dataRoot.Path) { Behavior = (_, _, _) => throw new IOException("engine connection reset") };
 
-        var result = await CliRunner.RunGraphAsync(["A"], executor, ["run", "A", "--data-root", dataRoot.Path]);
+        var result = await CliRunner.RunGraphAsync(["A"], executor, ["run", "A", "--data-root", dataRoot.Path], time);
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("task A failed: exit code -1", result.Error);
+        Assert.Equal(1 + RetryPolicy.Default.InfrastructureRetries, executor.Invocations.Count);
+        Assert.Contains("task A failed: the recording executor failed: engine connection reset after 4 attempts", result.Error);
+        Assert.Contains("  ran: recording executor for task A", result.Error);
         Assert.Contains("    engine connection reset", result.Error);
     }
 
@@ -175,7 +179,7 @@ public class EngineTests
 
         Assert.Contains("[A] working on A", result.OutLines);
         Assert.Contains(result.OutLines, line => line.StartsWith("==> A started at ", StringComparison.Ordinal));
-        Assert.Contains(result.OutLines, line => line.StartsWith("<== A Succeeded at ", StringComparison.Ordinal) && line.Contains(" after "));
+        Assert.Contains(result.OutLines, line => Regex.IsMatch(line, @"^<== A succeeded at \S+Z after \d+\.\ds$"));
     }
 
     [Fact]
@@ -204,5 +208,51 @@ public class EngineTests
 
         Assert.Equal(["C", "D"], second.Ran);
         Assert.Equal("summary: 2 ran, 2 already complete, 0 failed", result.LastLine);
+    }
+
+    [Fact]
+    public async Task Task_writes_into_its_staging_folder_and_its_output_appears_only_once_it_succeeded()
+    {
+        using var dataRoot = new TempDirectory();
+        var seenWhileRunning = new List<(string OutDir, bool OutputPresent)>();
+        var executor = new RecordingExecutor(dataRoot.Path)
+        {
+            Behavior = (invocation, _, _) =>
+            {
+                seenWhileRunning.Add((RecordingExecutor.OutDirectory(invocation), File.Exists(dataRoot.Combine(TestGraph.OutputOf("A")))));
+                return Task.FromResult(0);
+            },
+        };
+
+        var result = await CliRunner.RunGraphAsync(["A"], executor, ["run", "A", "--data-root", dataRoot.Path]);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal([(dataRoot.Combine(".orchestrator", "staging", "A"), false)], seenWhileRunning);
+        Assert.Equal(executor.Invocations.Single().RunId, File.ReadAllText(dataRoot.Combine(TestGraph.OutputOf("A"))));
+        Assert.False(Directory.Exists(dataRoot.Combine(".orchestrator", "staging", "A")));
+    }
+
+    [Fact]
+    public async Task Failed_forced_rerun_keeps_the_last_good_output_and_the_task_complete()
+    {
+        using var dataRoot = new TempDirectory();
+        var first = new RecordingExecutor(dataRoot.Path);
+        await CliRunner.RunGraphAsync(TestGraph.Chain, first, ["run", "C", "--data-root", dataRoot.Path]);
+        var good = File.ReadAllText(dataRoot.Combine(TestGraph.OutputOf("B")));
+        var failing = new RecordingExecutor(dataRoot.Path) { Behavior = (_, _, _) => Task.FromResult(1) };
+
+        var forced = await CliRunner.RunGraphAsync(TestGraph.Chain, failing, ["run", "C", "--data-root", dataRoot.Path, "--force", "B"]);
+        var status = await CliRunner.RunGraphAsync(TestGraph.Chain, failing, ["status", "--data-root", dataRoot.Path]);
+
+        Assert.Equal(1, forced.ExitCode);
+        Assert.Equal(good, File.ReadAllText(dataRoot.Combine(TestGraph.OutputOf("B"))));
+        Assert.All(status.OutLines, line => Assert.Contains(" Complete ", line));
+    }
+
+    /// <summary>Each delay is its base (doubling from 1 s) plus a jitter of up to a quarter of it.</summary>
+    private static void AssertBackoff(double[] baseSeconds, IEnumerable<TimeSpan> delays)
+    {
+        Assert.Equal(baseSeconds.Length, delays.Count());
+        Assert.All(baseSeconds.Zip(delays), pair => Assert.InRange(pair.Second.TotalSeconds, pair.First, pair.First * 1.25));
     }
 }

@@ -1,77 +1,100 @@
-using WinePipeline.Orchestrator.Execution;
-using WinePipeline.Orchestrator.Execution.Process;
-using WinePipeline.Orchestrator.Tests.Support;
+using Orchestrator.Execution;
+using Orchestrator.Execution.Process;
+using Orchestrator.Fingerprints;
+using Orchestrator.Graph;
+using Orchestrator.Tests.Support;
 
-namespace WinePipeline.Orchestrator.Tests.Execution;
+namespace Orchestrator.Tests.Execution;
 
 public class ProcessExecutorTests
 {
-    [Theory]
-    [InlineData("/usr/share/data/interim/train.csv", "/data/interim/train.csv")]
-    [InlineData("/usr/share/data", "/data")]
-    [InlineData("/usr/share/database", "/usr/share/database")]
-    [InlineData(".SUCCESS_CleanData", ".SUCCESS_CleanData")]
-    public void Container_paths_in_arguments_map_onto_the_local_data_root(string argument, string expected)
-    {
-        Assert.Equal(expected, DataRootMapping.Map(argument, "/data"));
-    }
-
     [Fact]
-    public async Task Unpublished_step_without_a_checkout_is_executor_unavailable_with_a_hint()
-    {
-        using var temp = new TempDirectory();
-        var executor = new ProcessExecutor(new ProcessExecutorSettings(temp.Path, temp.Combine("steps"), RepositoryRoot: null), TextWriter.Null);
-
-        var error = await Assert.ThrowsAsync<ExecutorUnavailableException>(() => executor.EnsureReadyAsync([Invocation("train_model")], CancellationToken.None));
-
-        Assert.Equal(
-            $"step train_model is not published at {temp.Combine("steps", "train_model", "train_model.dll")} and no WinePipeline.slnx checkout was found to publish it from; publish it there or pass --steps-dir",
-            error.Message);
-    }
-
-    [Fact]
-    public async Task Step_that_fails_to_publish_is_executor_unavailable_naming_the_command_to_run()
+    public async Task Build_that_fails_is_executor_unavailable_naming_its_first_error_and_the_command_to_run()
     {
         using var checkout = new TempDirectory();
         var progress = new StringWriter();
-        var executor = new ProcessExecutor(new ProcessExecutorSettings(checkout.Path, checkout.Combine("publish"), checkout.Path), progress);
+        var task = Graph(checkout.Path, build => build.Build("out/tool", "sh", "-c", "echo 'error: tool.c:3: missing ;' >&2; exit 1")).Get("Tool");
+        var executor = new ProcessExecutor(checkout.Combine("data"), ContentHashes.Load(checkout.Combine("data")), progress);
 
-        var error = await Assert.ThrowsAsync<ExecutorUnavailableException>(() => executor.EnsureReadyAsync([Invocation("no_such_step")], CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ExecutorUnavailableException>(() => executor.EnsureReadyAsync([task], CancellationToken.None));
 
-        Assert.StartsWith("could not publish step no_such_step: ", error.Message);
-        Assert.EndsWith($"run `dotnet publish steps/no_such_step -c Release -o {checkout.Combine("publish", "no_such_step")}` to see why", error.Message);
-        Assert.Equal($"publishing step no_such_step to {checkout.Combine("publish", "no_such_step")} (once; later runs reuse it)\n", progress.ToString());
+        Assert.Equal(
+            $"cannot build out/tool for task Tool: error: tool.c:3: missing ;; run `sh -c 'echo '\\''error: tool.c:3: missing ;'\\'' >&2; exit 1'` in {checkout.Path} to see why",
+            error.Message);
+        Assert.Equal(
+            "building 1 local program(s) whose code changed or that are missing\n" +
+            "building 1/1: Tool (sh -c 'echo '\\''error: tool.c:3: missing ;'\\'' >&2; exit 1')\n",
+            progress.ToString());
     }
 
     [Fact]
-    public async Task Resources_it_cannot_enforce_are_named_once_for_the_whole_run()
+    public async Task Build_runs_once_and_again_only_when_the_tasks_code_changed()
+    {
+        using var checkout = new TempDirectory();
+        File.WriteAllText(checkout.Combine("tool.src"), "version 1");
+        var graph = Graph(checkout.Path, task => task.Code("tool.src").Build("tool.out", "sh", "-c", "cat tool.src >> builds.log; cp tool.src tool.out"));
+        var hashes = ContentHashes.Load(checkout.Combine("data"));
+        var executor = new ProcessExecutor(checkout.Combine("data"), hashes, TextWriter.Null);
+
+        await executor.EnsureReadyAsync([graph.Get("Tool")], CancellationToken.None);
+        await executor.EnsureReadyAsync([graph.Get("Tool")], CancellationToken.None);
+        File.WriteAllText(checkout.Combine("tool.src"), "version 2!");
+        await executor.EnsureReadyAsync([graph.Get("Tool")], CancellationToken.None);
+
+        Assert.Equal("version 1version 2!", File.ReadAllText(checkout.Combine("builds.log")));
+    }
+
+    [Fact]
+    public async Task Task_with_only_an_image_cannot_run_as_a_process_and_says_what_to_use()
+    {
+        using var dataRoot = new TempDirectory();
+        var pipeline = new PipelineBuilder("test");
+        pipeline.Task("Boxed").Image("acme/boxed:1").Output("out", "o.txt");
+        var task = pipeline.Build().Resolve(new Dictionary<string, string>()).Get("Boxed");
+        var executor = new ProcessExecutor(dataRoot.Path, ContentHashes.Load(dataRoot.Path), TextWriter.Null);
+
+        var error = await Assert.ThrowsAsync<ExecutorUnavailableException>(() => executor.EnsureReadyAsync([task], CancellationToken.None));
+
+        Assert.Equal("task Boxed has no command, only the image acme/boxed:1; run it with --executor docker, or give it a command", error.Message);
+    }
+
+    [Fact]
+    public async Task Command_runs_in_the_base_folder_with_data_paths_under_the_local_data_root_and_its_stderr_tail_kept()
     {
         using var temp = new TempDirectory();
-        var settings = new ProcessExecutorSettings(temp.Path, temp.Combine("publish"), RepositoryRoot: null);
-        Directory.CreateDirectory(Path.GetDirectoryName(settings.ProgramOf("train_model"))!);
-        File.WriteAllText(settings.ProgramOf("train_model"), "");
-        var progress = new StringWriter();
-        var executor = new ProcessExecutor(settings, progress);
-        TaskInvocation[] invocations =
-        [
-            Invocation("train_model") with { TaskId = "Train", Resources = new TaskResources(Cpus: 2) },
-            Invocation("train_model") with { TaskId = "Tune", Resources = new TaskResources(MemoryBytes: 1 << 30) },
-            Invocation("train_model") with { TaskId = "Plain" },
-        ];
+        var dataRoot = temp.Combine("data");
+        var graph = Graph(temp.Path, task => task);
+        var executor = new ProcessExecutor(dataRoot, ContentHashes.Load(dataRoot), TextWriter.Null);
+        var log = new List<(LogStream Stream, string Text)>();
 
-        await executor.EnsureReadyAsync(invocations, CancellationToken.None);
+        var result = await executor.ExecuteAsync(
+            TaskInvocation.Of(graph.Get("Tool"), "run-1", 0, executor.TaskDataRoot), new ListLog(log), CancellationToken.None);
 
-        Assert.Equal("process executor: cannot enforce resource limits on local processes; Train, Tune run without theirs (use --executor docker or swarm to enforce them)\n", progress.ToString());
+        Assert.Equal(3, result.ExitCode);
+        Assert.Equal($"command sh -c 'pwd; echo \"$0\"; echo broken >&2; exit 3' {dataRoot}/.orchestrator/staging/Tool", result.Target);
+        Assert.Equal([temp.Path, $"{dataRoot}/.orchestrator/staging/Tool"], log.Where(line => line.Stream == LogStream.Stdout).Select(line => line.Text));
+        Assert.Equal(["broken"], log.Where(line => line.Stream == LogStream.Stderr).Select(line => line.Text));
+        Assert.Equal(["broken"], result.StderrTail);
     }
 
-    [Fact]
-    public void Checkout_is_found_by_walking_up_to_the_solution_file()
+    private static TaskGraph Graph(string baseDirectory, Func<TaskBuilder, TaskBuilder> declare)
     {
-        var root = RepositoryRoot.Find(AppContext.BaseDirectory);
-
-        Assert.NotNull(root);
-        Assert.True(File.Exists(Path.Combine(root, "WinePipeline.slnx")));
+        var pipeline = new PipelineBuilder("test").BaseDirectory(baseDirectory);
+        declare(pipeline.Task("Tool")
+            .Command("sh", "-c", "pwd; echo \"$0\"; echo broken >&2; exit 3")
+            .Args(Out.Directory)
+            .Output("out", "tool.txt"));
+        return pipeline.Build().Resolve(new Dictionary<string, string>());
     }
 
-    private static TaskInvocation Invocation(string step) => new("Task", step, $"wine/{step}:0.1", [], "run-1", 0, false);
+    private sealed class ListLog(List<(LogStream Stream, string Text)> lines) : ITaskLog
+    {
+        public void Line(LogStream stream, string text)
+        {
+            lock (lines)
+            {
+                lines.Add((stream, text));
+            }
+        }
+    }
 }

@@ -1,19 +1,20 @@
-using WinePipeline.Orchestrator.Fingerprints;
-using WinePipeline.Orchestrator.Graph;
-using WinePipeline.Orchestrator.Planning;
-using WinePipeline.Orchestrator.Tests.Support;
+using Orchestrator.Fingerprints;
+using Orchestrator.Graph;
+using Orchestrator.Planning;
+using Orchestrator.Tests.Support;
 
-namespace WinePipeline.Orchestrator.Tests.Fingerprints;
+namespace Orchestrator.Tests.Fingerprints;
 
 public class CodeIdentityTests
 {
-    private static readonly TaskDefinition Train = new("TrainModel", [], [TaskOutput.File("output/model.zip")], new Dictionary<string, string>(), "train_model", "wine/train-model:0.1", []);
+    private static readonly TaskDefinition Train =
+        new("TrainModel", [], [TaskOutput.File("output/model.zip")], new Dictionary<string, string>()) { Image = "wine/train-model:0.1" };
 
     [Theory]
-    [InlineData("sha256:old", CompletionKind.Complete, "outputs present")]
-    [InlineData("sha256:new", CompletionKind.Stale, "stale: image wine/train-model:0.1 rebuilt")]
-    [InlineData(null, CompletionKind.Complete, "outputs present")]
-    public void Image_id_is_compared_when_the_engine_can_tell_it(string? currentId, CompletionKind kind, string reason)
+    [InlineData("sha256:old", nameof(CompletionKind.Complete), "fingerprint matches")]
+    [InlineData("sha256:new", nameof(CompletionKind.Stale), "stale: image wine/train-model:0.1 rebuilt")]
+    [InlineData(null, nameof(CompletionKind.Complete), "fingerprint matches")]
+    public void Image_id_is_compared_when_the_engine_can_tell_it(string? currentId, string kindName, string reason)
     {
         using var dataRoot = new TempDirectory();
         Directory.CreateDirectory(dataRoot.Combine("output"));
@@ -24,7 +25,7 @@ public class CodeIdentityTests
 
         var checkedState = completion.Check(Train);
 
-        Assert.Equal(new TaskCompletion(kind, reason), checkedState);
+        Assert.Equal(new TaskCompletion(Enum.Parse<CompletionKind>(kindName), reason), checkedState);
     }
 
     [Fact]

@@ -1,47 +1,46 @@
-using WinePipeline.Orchestrator.Locking;
-using WinePipeline.Orchestrator.Tests.Support;
-using static WinePipeline.Orchestrator.Tests.Support.StagedGraph;
+using Orchestrator.Locking;
+using Orchestrator.Tests.Support;
+using static Orchestrator.Tests.Support.StagedGraph;
 
-namespace WinePipeline.Orchestrator.Tests.Fingerprints;
+namespace Orchestrator.Tests.Fingerprints;
 
 public sealed class InvalidateTests : IDisposable
 {
     private readonly TempDirectory dataRoot = new();
     private readonly FileWritingExecutor executor;
+    private readonly Pipeline pipeline;
 
     public InvalidateTests()
     {
         executor = new FileWritingExecutor(dataRoot.Path);
-        Directory.CreateDirectory(dataRoot.Combine("raw"));
-        File.WriteAllText(dataRoot.Combine(RawInput), "x");
+        pipeline = StagedGraph.Pipeline(dataRoot.Path);
     }
 
     [Fact]
-    public async Task Invalidate_removes_the_outputs_flags_and_fingerprints_of_the_task_and_everything_downstream()
+    public async Task Invalidate_removes_the_fingerprints_flags_and_outputs_of_the_task_and_everything_downstream()
     {
-        await StagedGraph.RunAsync(executor, "run", "Use", "--data-root", dataRoot.Path);
+        await RunAsync("run", "Use");
 
-        var result = await StagedGraph.RunAsync(executor, "invalidate", "Make", "--data-root", dataRoot.Path);
-        var rerun = await StagedGraph.RunAsync(executor, "run", "Use", "--data-root", dataRoot.Path);
+        var result = await RunAsync("invalidate", "Make");
+        var rerun = await RunAsync("run", "Use");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(
             [
                 $"Make: removed {MakeFlag}, {Made}",
-                $"Use: removed {Used}, .orchestrator/fingerprints/Use.json",
+                $"Use: removed {UseFingerprint}, {Used}",
                 "invalidated 2 tasks (Make, Use); 4 files removed",
             ],
             result.OutLines);
-        Assert.True(File.Exists(dataRoot.Combine(RawInput)));
         Assert.Equal("summary: 2 ran, 0 already complete, 0 failed", rerun.LastLine);
     }
 
     [Fact]
     public async Task Invalidate_of_the_last_task_leaves_upstream_alone()
     {
-        await StagedGraph.RunAsync(executor, "run", "Use", "--data-root", dataRoot.Path);
+        await RunAsync("run", "Use");
 
-        await StagedGraph.RunAsync(executor, "invalidate", "Use", "--data-root", dataRoot.Path);
+        await RunAsync("invalidate", "Use");
 
         Assert.True(File.Exists(dataRoot.Combine(MakeFlag)));
         Assert.False(File.Exists(dataRoot.Combine(Used)));
@@ -50,19 +49,28 @@ public sealed class InvalidateTests : IDisposable
     [Fact]
     public async Task Invalidate_of_an_unknown_task_is_a_usage_error_listing_the_known_tasks()
     {
-        var result = await StagedGraph.RunAsync(executor, "invalidate", "Mkae", "--data-root", dataRoot.Path);
+        var result = await RunAsync("invalidate", "Mkae");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Equal("orchestrator: error: unknown task 'Mkae'; known tasks: Make, Use\n", result.Error.ReplaceLineEndings("\n"));
     }
 
     [Fact]
+    public async Task Invalidate_without_a_task_is_a_one_line_usage_error_naming_an_example()
+    {
+        var result = await RunAsync("invalidate");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("orchestrator: error: name the task to invalidate, e.g. `orchestrator invalidate Use` (see orchestrator --help)\n", result.Error);
+    }
+
+    [Fact]
     public async Task Invalidate_while_a_run_holds_the_data_root_is_refused_and_removes_nothing()
     {
-        await StagedGraph.RunAsync(executor, "run", "Use", "--data-root", dataRoot.Path);
+        await RunAsync("run", "Use");
         using (RunLock.Acquire(dataRoot.Path, TimeProvider.System))
         {
-            var result = await StagedGraph.RunAsync(executor, "invalidate", "Make", "--data-root", dataRoot.Path);
+            var result = await RunAsync("invalidate", "Make");
 
             Assert.Equal(2, result.ExitCode);
             Assert.Contains("another run is using data root", result.Error);
@@ -72,4 +80,7 @@ public sealed class InvalidateTests : IDisposable
     }
 
     public void Dispose() => dataRoot.Dispose();
+
+    private Task<CliResult> RunAsync(params string[] args) =>
+        StagedGraph.RunAsync(pipeline, executor, [.. args, "--data-root", dataRoot.Path]);
 }

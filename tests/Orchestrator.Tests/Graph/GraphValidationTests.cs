@@ -1,47 +1,49 @@
-using WinePipeline.Orchestrator.Graph;
-using WinePipeline.Orchestrator.Planning;
-using WinePipeline.Orchestrator.Tests.Support;
+using Orchestrator.Graph;
+using Orchestrator.Planning;
+using Orchestrator.Tests.Support;
 
-namespace WinePipeline.Orchestrator.Tests.Graph;
+namespace Orchestrator.Tests.Graph;
 
 public class GraphValidationTests
 {
     [Fact]
     public void Cycle_is_rejected_with_its_path()
     {
-        var error = Assert.Throws<InvalidGraphException>(() => TestGraph.Create("A:C", "B:A", "C:B", "D"));
+        var error = Assert.Throws<InvalidPipelineException>(() => TestGraph.Pipeline("A:C", "B:A", "C:B", "D"));
 
-        Assert.Equal("the task graph has a cycle: A -> C -> B -> A", error.Message);
+        Assert.Equal(["the task graph has a cycle: A -> C -> B -> A"], error.Problems);
     }
 
     [Fact]
-    public void Task_depending_on_itself_is_a_cycle()
+    public void Task_reading_its_own_output_is_told_to_write_it_into_its_out_folder()
     {
-        var error = Assert.Throws<InvalidGraphException>(() => TestGraph.Create("A:A"));
+        var error = Assert.Throws<InvalidPipelineException>(() => TestGraph.Pipeline("A:A"));
 
-        Assert.Equal("the task graph has a cycle: A -> A", error.Message);
+        Assert.Equal(["task A, args[3]: refers to its own output A.out; write it into ${out}"], error.Problems);
     }
 
     [Fact]
-    public void Missing_dependency_names_the_task_and_the_dependency()
+    public void Reference_to_a_missing_task_names_the_task_the_field_and_the_known_tasks()
     {
-        var error = Assert.Throws<InvalidGraphException>(() => TestGraph.Create("A", "B:Z"));
+        var error = Assert.Throws<InvalidPipelineException>(() => TestGraph.Pipeline("A", "B:Z"));
 
-        Assert.Equal("task B depends on Z, which is not defined", error.Message);
+        Assert.Equal(["task B, args[3]: unknown reference ${Z.out}: there is no task Z; tasks: A, B"], error.Problems);
     }
 
     [Fact]
-    public void Duplicate_task_is_rejected()
+    public void Duplicate_task_is_rejected_along_with_its_second_producer_of_the_same_path()
     {
-        var error = Assert.Throws<InvalidGraphException>(() => TestGraph.Create("A", "A"));
+        var error = Assert.Throws<InvalidPipelineException>(() => TestGraph.Pipeline("A", "A"));
 
-        Assert.Equal("task A is defined more than once", error.Message);
+        Assert.Equal(
+            ["task A: task A is declared more than once", "task A, outputs.out: A.out is also written by task A; a path has one producer"],
+            error.Problems);
     }
 
     [Fact]
     public void Unknown_target_lists_the_known_tasks()
     {
-        var error = Assert.Throws<InvalidGraphException>(() => Planner.Plan(TestGraph.Create(TestGraph.Chain), new InMemoryOutputs(), ["Z"], []));
+        var error = Assert.Throws<InvalidGraphException>(() => Planner.Plan(TestGraph.Graph(TestGraph.Chain), new InMemoryOutputs(), ["Z"], []));
 
         Assert.Equal("unknown task 'Z'; known tasks: A, B, C", error.Message);
     }
@@ -51,25 +53,28 @@ public class GraphValidationTests
     {
         var specs = Enumerable.Range(0, 10_000).Select(i => i == 0 ? "T0" : $"T{i}:T{i - 1}").Reverse().ToArray();
 
-        var graph = TestGraph.Create(specs);
+        var graph = TestGraph.Graph(specs);
 
         Assert.Equal("T0", graph.Tasks[0].Id);
         Assert.Equal("T9999", graph.Tasks[^1].Id);
     }
 
-    [Theory]
-    [InlineData("A:B|B:A", "the task graph has a cycle: A -> B -> A")]
-    [InlineData("A|B:Missing", "task B depends on Missing, which is not defined")]
-    public async Task Invalid_graph_fails_the_run_with_exit_2_before_anything_runs(string specs, string message)
+    [Fact]
+    public void Missing_dependency_of_a_hand_made_task_graph_names_the_task_and_the_dependency()
     {
-        using var dataRoot = new TempDirectory();
-        var executor = new RecordingExecutor(dataRoot.Path);
+        var error = Assert.Throws<InvalidGraphException>(() => TaskGraph.Create([Task("A"), Task("B", "Z")]));
 
-        var result = await CliRunner.RunGraphAsync(specs.Split('|'), executor, ["run", "A", "--data-root", dataRoot.Path]);
-
-        Assert.Equal(2, result.ExitCode);
-        Assert.Equal($"orchestrator: error: {message}\n", result.Error);
-        Assert.Empty(executor.Invocations);
-        Assert.False(Directory.Exists(dataRoot.Combine(".orchestrator")), "nothing, not even the run lock, may be created");
+        Assert.Equal("task B depends on Z, which is not defined", error.Message);
     }
+
+    [Fact]
+    public void Duplicate_task_in_a_hand_made_task_graph_is_rejected()
+    {
+        var error = Assert.Throws<InvalidGraphException>(() => TaskGraph.Create([Task("A"), Task("A")]));
+
+        Assert.Equal("task A is defined more than once", error.Message);
+    }
+
+    private static TaskDefinition Task(string id, params string[] dependsOn) =>
+        new(id, dependsOn, [TaskOutput.File(TestGraph.OutputOf(id))], new Dictionary<string, string>());
 }

@@ -1,8 +1,9 @@
-using WinePipeline.Orchestrator.Execution;
-using WinePipeline.Orchestrator.History;
-using WinePipeline.Orchestrator.Tests.Support;
+using Orchestrator.Execution;
+using Orchestrator.History;
+using Orchestrator.Runs;
+using Orchestrator.Tests.Support;
 
-namespace WinePipeline.Orchestrator.Tests.History;
+namespace Orchestrator.Tests.History;
 
 public sealed class RecordedRunTests
 {
@@ -21,8 +22,8 @@ public sealed class RecordedRunTests
         Assert.Equal(0, result.ExitCode);
         var history = RunHistory.Open(dataRoot.Path);
         var run = Assert.Single(history.Runs());
-        Assert.Equal(("cli", "succeeded", result.LastLine), (run.Trigger, run.Outcome, run.Summary));
-        Assert.Null(run.Mse);
+        Assert.Equal(("cli", RunOutcome.Succeeded, result.LastLine), (run.Trigger, run.Outcome, run.Summary));
+        Assert.Null(run.Metrics);
         Assert.Equal(
             [("A", 0, "succeeded", (int?)0), ("B", 0, "failed", 3), ("B", 1, "succeeded", 0), ("C", 0, "succeeded", 0)],
             history.Attempts(run.Id).Select(a => (a.Task, a.Attempt, a.Status, a.ExitCode)).OrderBy(a => a.Task).ThenBy(a => a.Attempt));
@@ -55,5 +56,37 @@ public sealed class RecordedRunTests
         var failed = history.Attempts(run.Id).Single(attempt => attempt.Task == "B");
         Assert.Equal(("failed", 1, "exit code 1"), (failed.Status, failed.ExitCode, failed.Reason));
         Assert.DoesNotContain(history.Attempts(run.Id), attempt => attempt.Task == "C");
+    }
+
+    [Fact]
+    public async Task A_run_records_its_parameter_values_and_the_reports_metrics_written_by_the_run()
+    {
+        using var dataRoot = new TempDirectory();
+        var builder = new PipelineBuilder("test");
+        var rows = builder.Parameter("rows", "10");
+        var tasks = TestGraph.Declare(builder, TestGraph.Chain);
+        tasks["C"].Args("--rows", rows).Output("metrics", "metrics.json");
+        var pipeline = builder.Report("test", tasks["C"].Ref("metrics"), ["mse"]).Build();
+        var executor = new RecordingExecutor(dataRoot.Path)
+        {
+            Behavior = async (invocation, _, cancellation) =>
+            {
+                if (invocation.TaskId == "C")
+                {
+                    await File.WriteAllTextAsync(Path.Combine(RecordingExecutor.OutDirectory(invocation), "metrics.json"), """{"mse":1.25}""", cancellation);
+                }
+
+                return 0;
+            },
+        };
+
+        await CliRunner.RunPipelineAsync(pipeline, executor, ["run", "--data-root", dataRoot.Path, "-p", "rows=20"]);
+        await CliRunner.RunPipelineAsync(pipeline, executor, ["run", "--data-root", dataRoot.Path]);
+
+        var runs = RunHistory.Open(dataRoot.Path).Runs();
+        Assert.Equal([RunOutcome.NothingToDo, RunOutcome.Succeeded], runs.Select(run => run.Outcome));
+        Assert.Equal("""{"mse":1.25}""", runs[1].Metrics);
+        Assert.All(runs, run => Assert.Equal(new Dictionary<string, string> { ["rows"] = "20" }, run.Parameters));
+        Assert.Equal("""{"mse":1.25}""", File.ReadAllText(Path.Combine(RunMetrics.ArchiveDirectory(dataRoot.Path, runs[1].Id), "metrics.json")));
     }
 }

@@ -1,8 +1,8 @@
 using System.Diagnostics;
-using WinePipeline.Orchestrator.Locking;
-using WinePipeline.Orchestrator.Tests.Support;
+using Orchestrator.Locking;
+using Orchestrator.Tests.Support;
 
-namespace WinePipeline.Orchestrator.Tests.Locking;
+namespace Orchestrator.Tests.Locking;
 
 public class RunLockTests
 {

@@ -4,7 +4,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace WinePipeline.Orchestrator.Tests.Notifications;
+namespace Orchestrator.Tests.Notifications;
 
 /// <summary>One message as the SMTP server received it.</summary>
 internal sealed record ReceivedMail(string From, IReadOnlyList<string> To, string Data)

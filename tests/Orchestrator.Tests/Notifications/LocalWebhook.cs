@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 
-namespace WinePipeline.Orchestrator.Tests.Notifications;
+namespace Orchestrator.Tests.Notifications;
 
 /// <summary>A real HTTP listener on 127.0.0.1 that keeps every request body; the first <c>failures</c> requests get a 500.</summary>
 internal sealed class LocalWebhook : IDisposable

@@ -1,8 +1,8 @@
 using CommandLine;
-using WinePipeline.Orchestrator.Cli;
-using WinePipeline.Orchestrator.Notifications;
+using Orchestrator.Cli;
+using Orchestrator.Notifications;
 
-namespace WinePipeline.Orchestrator.Tests.Notifications;
+namespace Orchestrator.Tests.Notifications;
 
 public class NotificationOptionsTests
 {

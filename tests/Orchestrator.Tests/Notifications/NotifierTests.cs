@@ -1,28 +1,30 @@
 using System.Text.Json;
-using WinePipeline.Orchestrator.Execution;
-using WinePipeline.Orchestrator.Notifications;
-using WinePipeline.Orchestrator.Planning;
-using WinePipeline.Orchestrator.Tests.Support;
+using Orchestrator.Execution;
+using Orchestrator.Notifications;
+using Orchestrator.Planning;
+using Orchestrator.Runs;
+using Orchestrator.Tests.Support;
 
-namespace WinePipeline.Orchestrator.Tests.Notifications;
+namespace Orchestrator.Tests.Notifications;
 
 public class NotifierTests
 {
     private const string Metrics = """{"mse":4.5123,"rmse":2.1242,"mae":1.7,"r2":0.52,"rows":2000}""";
 
     private static readonly RunNotification FailedRun = new(
+        "Wine rating predictor",
         "20260102-030405-ab12",
         "schedule '0 0 3 * * ?'",
-        RunNotificationOutcome.Failed,
+        RunOutcome.Failed,
         "summary: 6 ran, 0 already complete, 1 failed",
-        new FailedTaskDetail("EvaluateModel", 1, ["evaluate_model: error: test_features.csv: row 3: column points: not a number"]),
+        new FailedTaskDetail("EvaluateModel", "exit code 1", ["evaluate_model: error: test_features.csv: row 3: column points: not a number"]),
         TimeSpan.FromSeconds(83),
         null,
         []);
 
     private static readonly RunNotification SucceededRun = FailedRun with
     {
-        Outcome = RunNotificationOutcome.Succeeded,
+        Outcome = RunOutcome.Succeeded,
         SummaryLine = "summary: 8 ran, 0 already complete, 0 failed",
         FailedTask = null,
         MetricsJson = Metrics,
@@ -42,7 +44,7 @@ public class NotifierTests
         Assert.StartsWith("application/json", contentType);
         using var json = JsonDocument.Parse(body);
         var text = json.RootElement.GetProperty("text").GetString()!;
-        Assert.StartsWith("[wine-pipeline] run 20260102-030405-ab12 failed: EvaluateModel exited with code 1\n", text);
+        Assert.StartsWith("[Wine rating predictor] run 20260102-030405-ab12 failed: EvaluateModel: exit code 1\n", text);
         Assert.Contains("trigger: schedule '0 0 3 * * ?'\nduration: 00:01:23\nsummary: 6 ran, 0 already complete, 1 failed\n", text);
         Assert.Contains("```\nevaluate_model: error: test_features.csv: row 3: column points: not a number\n```", text);
     }
@@ -60,7 +62,7 @@ public class NotifierTests
 
         var (_, body) = Assert.Single(webhook.Requests);
         var text = JsonDocument.Parse(body).RootElement.GetProperty("text").GetString()!;
-        Assert.StartsWith("[wine-pipeline] run 20260102-030405-ab12 succeeded\n", text);
+        Assert.StartsWith("[Wine rating predictor] run 20260102-030405-ab12 succeeded\n", text);
         Assert.Contains("metrics:\n  mse: 4.5123\n  rmse: 2.1242\n", text);
     }
 
@@ -115,7 +117,7 @@ public class NotifierTests
         var mail = Assert.Single(smtp.Messages);
         Assert.Equal("<pipeline@example.org>", mail.From);
         Assert.Equal(["<team@example.org>", "<lead@example.org>"], mail.To);
-        Assert.Equal("[wine-pipeline] run 20260102-030405-ab12 succeeded", mail.Header("Subject"));
+        Assert.Equal("[Wine rating predictor] run 20260102-030405-ab12 succeeded", mail.Header("Subject"));
         Assert.Contains("\r\nsummary: 8 ran, 0 already complete, 0 failed\r\nmetrics:\r\n  mse: 4.5123\r\n  rmse: 2.1242\r\n", mail.TextBody);
         Assert.Contains("Content-Type: image/png; name=FeatureImportances.png\r\n", mail.Data);
         Assert.Contains("Content-Disposition: attachment; filename=FeatureImportances.png\r\n", mail.Data);
@@ -136,31 +138,33 @@ public class NotifierTests
         Assert.True(await live.NotifyAsync(SucceededRun, CancellationToken.None));
         Assert.False(await dead.NotifyAsync(FailedRun, CancellationToken.None));
 
-        Assert.Equal("[wine-pipeline] run 20260102-030405-ab12 failed: EvaluateModel exited with code 1", Assert.Single(smtp.Messages).Header("Subject"));
+        Assert.Equal("[Wine rating predictor] run 20260102-030405-ab12 failed: EvaluateModel: exit code 1", Assert.Single(smtp.Messages).Header("Subject"));
         Assert.StartsWith($"notify: email through 127.0.0.1:{deadPort} failed: ", log.ToString());
     }
 
     [Fact]
-    public void Notification_from_a_failed_report_reads_the_failed_task_metrics_and_plots_from_the_data_root()
+    public void Notification_of_a_failed_run_names_the_failed_task_and_reads_the_reports_metrics_and_plots_from_the_data_root()
     {
         using var dataRoot = new TempDirectory();
-        Directory.CreateDirectory(dataRoot.Combine("output"));
-        File.WriteAllText(dataRoot.Combine("output", "metrics.json"), Metrics);
-        File.WriteAllBytes(dataRoot.Combine("output", "PredictionsVSActuals.png"), [1]);
-        File.WriteAllBytes(dataRoot.Combine("output", "FeatureImportances.png"), [1]);
-        var tasks = TestGraph.Tasks(TestGraph.Chain);
-        var report = new RunReport("run-7", [
-            new TaskReport(tasks[0], TaskState.Complete()),
-            new TaskReport(tasks[1], new TaskState(ExecutionStatus.Failed, "exit code 3"), 1, TimeSpan.FromSeconds(1), new ExecutionResult(3, "image test/step-b:1", ["bad row", "giving up"])),
-            new TaskReport(tasks[2], new TaskState(ExecutionStatus.NotRun, "upstream B failed")),
+        File.WriteAllText(dataRoot.Combine("metrics.json"), Metrics);
+        File.WriteAllBytes(dataRoot.Combine("PredictionsVSActuals.png"), [1]);
+        File.WriteAllBytes(dataRoot.Combine("FeatureImportances.png"), [1]);
+        var builder = new PipelineBuilder("test");
+        var tasks = TestGraph.Declare(builder, TestGraph.Chain);
+        var report = tasks["C"].Output("metrics", "metrics.json").Output("importances", "FeatureImportances.png").Output("predictions", "PredictionsVSActuals.png");
+        var pipeline = builder.Report("Test pipeline", report.Ref("metrics"), ["mse"], [report.Ref("importances"), report.Ref("predictions")]).Build();
+        var graph = pipeline.Resolve(new Dictionary<string, string>());
+        var runReport = new RunReport("run-7", [
+            new TaskReport(graph.Get("A"), TaskState.Complete()),
+            new TaskReport(graph.Get("B"), new TaskState(ExecutionStatus.Failed, "exit code 3"), 1, TimeSpan.FromSeconds(1), new ExecutionResult(3, "image test/step-b:1", ["bad row", "giving up"])),
+            new TaskReport(graph.Get("C"), new TaskState(ExecutionStatus.NotRun, "upstream B failed")),
         ]);
 
-        var notification = RunNotification.FromReport(report, 1, "manual", TimeSpan.FromSeconds(5), dataRoot.Path);
+        var notification = RunNotification.From(new RunResult(runReport, RunOutcomes.Of(runReport), new Dictionary<string, string>()), pipeline, "manual", TimeSpan.FromSeconds(5), dataRoot.Path);
 
-        Assert.Equal(RunNotificationOutcome.Failed, notification.Outcome);
-        var failed = Assert.IsType<FailedTaskDetail>(notification.FailedTask);
-        Assert.Equal(("B", 3), (failed.TaskId, failed.ExitCode));
-        Assert.Equal(["bad row", "giving up"], failed.StderrTail);
+        Assert.Equal(("Test pipeline", "run-7", RunOutcome.Failed), (notification.Pipeline, notification.RunId, notification.Outcome));
+        Assert.Equal(("B", "exit code 3"), (notification.FailedTask!.TaskId, notification.FailedTask.Failure));
+        Assert.Equal(["bad row", "giving up"], notification.FailedTask.StderrTail);
         Assert.Equal(Metrics, notification.MetricsJson);
         Assert.Equal(["FeatureImportances.png", "PredictionsVSActuals.png"], notification.PlotPaths.Select(Path.GetFileName));
         Assert.Equal("summary: 0 ran, 1 already complete, 1 failed", notification.SummaryLine);

@@ -1,4 +1,4 @@
-namespace WinePipeline.Orchestrator.Tests.Scheduling;
+namespace Orchestrator.Tests.Scheduling;
 
 /// <summary>A clock stopped at one moment, for the scheduler's own bookkeeping (Quartz keeps the real clock).</summary>
 internal sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider

@@ -1,19 +1,20 @@
 using System.Diagnostics;
 using Quartz;
-using WinePipeline.Orchestrator.Execution;
-using WinePipeline.Orchestrator.Locking;
-using WinePipeline.Orchestrator.Planning;
-using WinePipeline.Orchestrator.Scheduling;
-using WinePipeline.Orchestrator.Scheduling.Internal;
-using WinePipeline.Orchestrator.Tests.Support;
+using Orchestrator.Execution;
+using Orchestrator.Locking;
+using Orchestrator.Planning;
+using Orchestrator.Runs;
+using Orchestrator.Scheduling;
+using Orchestrator.Scheduling.Internal;
+using Orchestrator.Tests.Support;
 
-namespace WinePipeline.Orchestrator.Tests.Scheduling;
+namespace Orchestrator.Tests.Scheduling;
 
 public class PipelineSchedulerTests
 {
     private const string EverySecond = "* * * * * ?";
 
-    private static readonly ScheduledRunOutcome RanOutcome = new(ScheduledRunKind.Ran, "summary: 1 ran, 0 already complete, 0 failed", 0);
+    private static readonly ScheduledRunOutcome RanOutcome = new(RunOutcome.Succeeded, "summary: 1 ran, 0 already complete, 0 failed");
 
     [Fact]
     public async Task One_second_cron_runs_the_delegate_at_least_twice_and_nothing_after_stop()
@@ -90,7 +91,7 @@ public class PipelineSchedulerTests
         await scheduler.StopAsync();
 
         Assert.StartsWith($"skipped: another run holds the data root: pid {Environment.ProcessId} on host {Environment.MachineName}", skipped[0].Message);
-        Assert.Equal(ScheduledRunKind.SkippedLocked, skipped[0].Outcome?.Kind);
+        Assert.Equal(RunOutcome.Skipped, skipped[0].Outcome?.Outcome);
         Assert.Empty(sink.OfKind(ScheduleEventKind.Completed));
 
         Task<ScheduledRunOutcome> RunUnderLock(ScheduledRunRequest request, CancellationToken cancellation)
@@ -112,8 +113,9 @@ public class PipelineSchedulerTests
     {
         var sink = new RecordingEventSink();
         var complete = new RunReport("run-1", TestGraph.Tasks(TestGraph.Chain).Select(task => new TaskReport(task, TaskState.Complete())).ToList());
+        var result = new RunResult(complete, RunOutcomes.Of(complete), new Dictionary<string, string>());
         await using var scheduler = new PipelineScheduler(
-            [new ScheduleDefinition(EverySecond)], (_, _) => Task.FromResult(ScheduledRunOutcome.FromReport(complete, 0)), sink, TimeProvider.System);
+            [new ScheduleDefinition(EverySecond)], (_, _) => Task.FromResult(ScheduledRunOutcome.From(result)), sink, TimeProvider.System);
 
         await scheduler.StartAsync(CancellationToken.None);
         var nothing = await sink.WaitForAsync(ScheduleEventKind.NothingToDo);
@@ -171,7 +173,7 @@ public class PipelineSchedulerTests
         static async Task<ScheduledRunOutcome> EndCancelled(ScheduledRunRequest request, CancellationToken cancellation)
         {
             await Task.Delay(Timeout.Infinite, cancellation).ContinueWith(_ => { }, TaskScheduler.Default);
-            return ScheduledRunOutcome.FromReport(new RunReport("run-1", []), 130);
+            return new ScheduledRunOutcome(RunOutcome.Cancelled, new RunReport("run-1", []).SummaryLine);
         }
     }
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
-using WinePipeline.Orchestrator.Scheduling;
+using Orchestrator.Scheduling;
 
-namespace WinePipeline.Orchestrator.Tests.Scheduling;
+namespace Orchestrator.Tests.Scheduling;
 
 /// <summary>Keeps every schedule event and lets a test wait until enough of one kind arrived.</summary>
 internal sealed class RecordingEventSink : IScheduleEventSink

@@ -1,15 +1,15 @@
-using WinePipeline.Orchestrator.Fingerprints;
-using WinePipeline.Orchestrator.Graph;
-using WinePipeline.Orchestrator.Planning;
-using WinePipeline.Orchestrator.Server;
-using WinePipeline.Orchestrator.Tests.Support;
+using Orchestrator.Fingerprints;
+using Orchestrator.Graph;
+using Orchestrator.Planning;
+using Orchestrator.Server;
+using Orchestrator.Tests.Support;
 
-namespace WinePipeline.Orchestrator.Tests.Server;
+namespace Orchestrator.Tests.Server;
 
 public class GraphCompletionTests
 {
     private const string Image = "wine/train-model:0.1";
-    private static readonly TaskDefinition Train = new("TrainModel", [], [TaskOutput.File("output/model.zip")], new Dictionary<string, string>(), "train_model", Image, []);
+    private static readonly TaskDefinition Train = new("TrainModel", [], [TaskOutput.File("output/model.zip")], new Dictionary<string, string>()) { Image = Image };
 
     [Fact]
     public void Polls_within_the_image_id_lifetime_ask_the_engine_once_and_a_later_poll_sees_a_rebuild()
@@ -30,8 +30,8 @@ public class GraphCompletionTests
         time.Now += TimeSpan.FromSeconds(1);
         var afterLifetime = completion.ForPoll().Check(Train);
 
-        Assert.Equal(TaskCompletion.Complete, first);
-        Assert.Equal(TaskCompletion.Complete, withinLifetime);
+        Assert.Equal(TaskCompletion.FingerprintMatches, first);
+        Assert.Equal(TaskCompletion.FingerprintMatches, withinLifetime);
         Assert.Equal(new TaskCompletion(CompletionKind.Stale, "stale: image wine/train-model:0.1 rebuilt"), afterLifetime);
         Assert.Equal([Image, Image], asked);
     }

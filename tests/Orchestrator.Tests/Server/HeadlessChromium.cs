@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace WinePipeline.Orchestrator.Tests.Server;
+namespace Orchestrator.Tests.Server;
 
 /// <summary>Debian's chromium, headless, with a fresh profile each time (installed by scripts/ensure-docker.sh).</summary>
 internal static class HeadlessChromium
@@ -12,14 +12,14 @@ internal static class HeadlessChromium
         ?? throw new InvalidOperationException("chromium is not installed; run scripts/ensure-docker.sh (or apt-get install -y chromium)");
 
     /// <summary>Saves a screenshot of the page after the page has had <paramref name="budgetMilliseconds"/> of (virtual) time.</summary>
-    public static Task ScreenshotAsync(string url, string path, int budgetMilliseconds = 5000) =>
-        RunAsync(url, budgetMilliseconds, $"--screenshot={path}");
+    public static Task ScreenshotAsync(string url, string path, int width = 1400, int height = 900, int budgetMilliseconds = 5000) =>
+        RunAsync(url, budgetMilliseconds, $"--screenshot={path}", width, height);
 
     /// <summary>The page's DOM after its scripts ran for <paramref name="budgetMilliseconds"/> of (virtual) time.</summary>
-    public static Task<string> DumpDomAsync(string url, int budgetMilliseconds = 5000) =>
-        RunAsync(url, budgetMilliseconds, "--dump-dom");
+    public static Task<string> DumpDomAsync(string url, int width = 1400, int height = 900, int budgetMilliseconds = 5000) =>
+        RunAsync(url, budgetMilliseconds, "--dump-dom", width, height);
 
-    private static async Task<string> RunAsync(string url, int budgetMilliseconds, string action)
+    private static async Task<string> RunAsync(string url, int budgetMilliseconds, string action, int width, int height)
     {
         var profile = Directory.CreateTempSubdirectory("chromium-profile-");
         try
@@ -29,7 +29,7 @@ internal static class HeadlessChromium
             {
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--hide-scrollbars", $"--user-data-dir={profile.FullName}",
-                "--window-size=1400,900", $"--virtual-time-budget={budgetMilliseconds}", action, url,
+                $"--window-size={width},{height}", $"--virtual-time-budget={budgetMilliseconds}", action, url,
             })
             {
                 start.ArgumentList.Add(argument);

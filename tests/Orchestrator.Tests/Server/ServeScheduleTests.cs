@@ -1,8 +1,8 @@
-using WinePipeline.Orchestrator.Execution;
-using WinePipeline.Orchestrator.History;
-using WinePipeline.Orchestrator.Tests.Support;
+using Orchestrator.History;
+using Orchestrator.Runs;
+using Orchestrator.Tests.Support;
 
-namespace WinePipeline.Orchestrator.Tests.Server;
+namespace Orchestrator.Tests.Server;
 
 public sealed class ServeScheduleTests
 {
@@ -16,11 +16,7 @@ public sealed class ServeScheduleTests
 
         var serving = CliRunner.RunAsync(
             ["serve", "C", "--data-root", dataRoot.Path, "--port", "0", "--schedule", "* * * * * ?"],
-            environment => environment with
-            {
-                Pipeline = _ => TestGraph.Tasks(TestGraph.Chain),
-                CreateExecutor = (_, _, _) => Task.FromResult<ITaskExecutor>(executor),
-            },
+            environment => environment.With(TestGraph.Pipeline(TestGraph.Chain), executor),
             cancellation: stop.Token);
         while (!stop.IsCancellationRequested && !history.Runs().Any(run => run.Outcome == RunOutcome.NothingToDo))
         {
@@ -45,7 +41,7 @@ public sealed class ServeScheduleTests
     {
         using var dataRoot = new TempDirectory();
 
-        var result = await CliRunner.RunAsync(["serve", "--data-root", dataRoot.Path, "--port", "0", "--schedule", "every day"]);
+        var result = await CliRunner.RunGraphAsync(TestGraph.Chain, new RecordingExecutor(dataRoot.Path), ["serve", "--data-root", dataRoot.Path, "--port", "0", "--schedule", "every day"]);
 
         Assert.Equal(2, result.ExitCode);
         Assert.StartsWith("orchestrator: error: invalid cron expression 'every day'", result.Error);
@@ -56,7 +52,7 @@ public sealed class ServeScheduleTests
     {
         using var dataRoot = new TempDirectory();
 
-        var result = await CliRunner.RunAsync(["serve", "Nope", "--data-root", dataRoot.Path, "--port", "0"]);
+        var result = await CliRunner.RunGraphAsync(TestGraph.Chain, new RecordingExecutor(dataRoot.Path), ["serve", "Nope", "--data-root", dataRoot.Path, "--port", "0"]);
 
         Assert.Equal(2, result.ExitCode);
         Assert.StartsWith("orchestrator: error: unknown task 'Nope'", result.Error);

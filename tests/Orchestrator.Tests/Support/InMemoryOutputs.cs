@@ -1,6 +1,6 @@
-using WinePipeline.Orchestrator.Planning;
+using Orchestrator.Planning;
 
-namespace WinePipeline.Orchestrator.Tests.Support;
+namespace Orchestrator.Tests.Support;
 
 internal sealed class InMemoryOutputs(params string[] present) : IOutputState
 {

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace WinePipeline.Orchestrator.Tests.Support;
+namespace Orchestrator.Tests.Support;
 
 /// <summary>A clock whose timers fire at once and move the clock forward, recording each delay asked for.</summary>
 internal sealed class InstantTimeProvider : TimeProvider

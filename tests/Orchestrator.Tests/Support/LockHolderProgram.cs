@@ -1,6 +1,6 @@
-using WinePipeline.Orchestrator.Locking;
+using Orchestrator.Locking;
 
-namespace WinePipeline.Orchestrator.Tests.Support;
+namespace Orchestrator.Tests.Support;
 
 /// <summary>
 /// Entry point of this test assembly when run as a child process: `hold-lock DATA_ROOT` takes the

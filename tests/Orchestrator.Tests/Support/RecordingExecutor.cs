@@ -1,15 +1,18 @@
 using System.Collections.Concurrent;
-using WinePipeline.Orchestrator.Execution;
-using WinePipeline.Orchestrator.Execution.Failures;
+using Orchestrator.Execution;
+using Orchestrator.Graph;
 
-namespace WinePipeline.Orchestrator.Tests.Support;
+namespace Orchestrator.Tests.Support;
 
 /// <summary>
 /// A stand-in executor that runs nothing real: it records every invocation and how many ran at
-/// once, and on success writes the task's output file so completion works as with real steps.
+/// once, and on success writes the task's output files into the staging folder its --out-dir
+/// argument names, so the engine promotes and fingerprints them as with real steps.
 /// </summary>
 internal sealed class RecordingExecutor(string dataRoot) : ITaskExecutor
 {
+    private const string OutDirOption = "--out-dir";
+
     private int running;
     private int maxConcurrent;
 
@@ -20,10 +23,12 @@ internal sealed class RecordingExecutor(string dataRoot) : ITaskExecutor
         return Task.FromResult(0);
     };
 
-    /// <summary>What the infrastructure does to an attempt: null lets it run, a failure fails it with that kind before it runs.</summary>
-    public Func<TaskInvocation, ClassifiedFailure?> Infrastructure { get; init; } = _ => null;
+    /// <summary>The files a task writes into its output folder; by default its <see cref="TestGraph.OutputOf"/>.</summary>
+    public Func<string, IEnumerable<string>> OutputsOf { get; init; } = id => [TestGraph.OutputOf(id)];
 
     public string Name => "recording";
+
+    public string TaskDataRoot => dataRoot;
 
     public ConcurrentQueue<TaskInvocation> Invocations { get; } = new();
 
@@ -31,7 +36,19 @@ internal sealed class RecordingExecutor(string dataRoot) : ITaskExecutor
 
     public IEnumerable<string> Ran => Invocations.Select(invocation => invocation.TaskId);
 
-    public Task EnsureReadyAsync(IReadOnlyCollection<TaskInvocation> invocations, CancellationToken cancellation) => Task.CompletedTask;
+    /// <summary>Every declared output of each task of <paramref name="graph"/>, by its name in the task's output folder.</summary>
+    public static Func<string, IEnumerable<string>> DeclaredOutputs(TaskGraph graph) => id =>
+    {
+        var task = graph.Get(id);
+        return task.DataFiles.Select(path => Path.GetRelativePath(task.OutputDirectory.Length == 0 ? "." : task.OutputDirectory, path));
+    };
+
+    /// <summary>The folder the invocation was told to write its outputs into.</summary>
+    public static string OutDirectory(TaskInvocation invocation) =>
+        invocation.Arguments.SkipWhile(argument => argument != OutDirOption).Skip(1).FirstOrDefault()
+        ?? throw new InvalidOperationException($"task {invocation.TaskId} has no {OutDirOption} argument");
+
+    public Task EnsureReadyAsync(IReadOnlyCollection<TaskDefinition> tasks, CancellationToken cancellation) => Task.CompletedTask;
 
     public async Task<ExecutionResult> ExecuteAsync(TaskInvocation invocation, ITaskLog log, CancellationToken cancellation)
     {
@@ -40,18 +57,18 @@ internal sealed class RecordingExecutor(string dataRoot) : ITaskExecutor
         InterlockedMax(ref maxConcurrent, now);
         try
         {
-            if (Infrastructure(invocation) is { } failure)
-            {
-                return failure.ToResult(ExecutionEngine.ExecutorErrorExitCode, $"recording stand-in for {invocation.Step}", [failure.Message]);
-            }
-
             var exitCode = await Behavior(invocation, log, cancellation);
             if (exitCode == 0)
             {
-                await File.WriteAllTextAsync(Path.Combine(dataRoot, TestGraph.OutputOf(invocation.TaskId)), invocation.RunId, CancellationToken.None);
+                foreach (var file in OutputsOf(invocation.TaskId))
+                {
+                    var path = Path.Combine(OutDirectory(invocation), file);
+                    Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                    await File.WriteAllTextAsync(path, invocation.RunId, CancellationToken.None);
+                }
             }
 
-            return new ExecutionResult(exitCode, $"recording stand-in for {invocation.Step}", exitCode == 0 ? [] : [$"{invocation.TaskId} broke"]);
+            return new ExecutionResult(exitCode, $"recording stand-in for {invocation.Image}", exitCode == 0 ? [] : [$"{invocation.TaskId} broke"]);
         }
         finally
         {

@@ -1,4 +1,4 @@
-namespace WinePipeline.Orchestrator.Tests.Support;
+namespace Orchestrator.Tests.Support;
 
 internal sealed class TempDirectory : IDisposable
 {

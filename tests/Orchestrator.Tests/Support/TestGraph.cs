@@ -1,32 +1,48 @@
-using WinePipeline.Orchestrator.Graph;
+using Orchestrator.Graph;
 
-namespace WinePipeline.Orchestrator.Tests.Support;
+namespace Orchestrator.Tests.Support;
 
-/// <summary>Builds graphs in one line: TestGraph.Tasks("A", "B:A", "C:A", "D:B,C") where "D:B,C" means D depends on B and C.</summary>
+/// <summary>
+/// Builds real pipelines in one line: TestGraph.Pipeline("A", "B:A", "C:A", "D:B,C"), where "D:B,C" means
+/// D reads the outputs of B and C. Each task runs image test/step-&lt;id&gt;:1 with arguments
+/// "--id X", "--in ${Dependency.out}" for each dependency and "--out-dir ${out}", and writes "&lt;Id&gt;.out".
+/// </summary>
 internal static class TestGraph
 {
     public static readonly string[] Chain = ["A", "B:A", "C:B"];
     public static readonly string[] Diamond = ["A", "B:A", "C:A", "D:B,C"];
 
-    public static IReadOnlyList<TaskDefinition> Tasks(params string[] specs) => specs.Select(Task).ToList();
+    public static Pipeline Pipeline(params string[] specs)
+    {
+        var pipeline = new PipelineBuilder("test");
+        foreach (var spec in specs)
+        {
+            Declare(pipeline, spec);
+        }
 
-    public static TaskGraph Create(params string[] specs) => TaskGraph.Create(Tasks(specs));
+        return pipeline.Build();
+    }
 
-    /// <summary>Every test task has one output file, "&lt;Id&gt;.out".</summary>
+    /// <summary>Adds the tasks to <paramref name="pipeline"/>, for tests that declare more (outputs, a report).</summary>
+    public static IReadOnlyDictionary<string, TaskBuilder> Declare(PipelineBuilder pipeline, params string[] specs) =>
+        specs.Select(spec => Declare(pipeline, spec)).ToDictionary(task => task.Id, StringComparer.Ordinal);
+
+    /// <summary>The pipeline's task graph (its tasks have no parameters).</summary>
+    public static TaskGraph Graph(params string[] specs) => Pipeline(specs).Resolve(new Dictionary<string, string>());
+
+    public static IReadOnlyList<TaskDefinition> Tasks(params string[] specs) => Graph(specs).Declared;
+
+    /// <summary>Every test task has one output file, "&lt;Id&gt;.out", in the data root.</summary>
     public static string OutputOf(string id) => $"{id}.out";
 
-    private static TaskDefinition Task(string spec)
+    private static TaskBuilder Declare(PipelineBuilder pipeline, string spec)
     {
         var parts = spec.Split(':');
         var id = parts[0];
         var dependsOn = parts.Length > 1 ? parts[1].Split(',') : [];
-        return new TaskDefinition(
-            id,
-            dependsOn,
-            [TaskOutput.File(OutputOf(id))],
-            new Dictionary<string, string>(),
-            $"step_{id.ToLowerInvariant()}",
-            $"test/step-{id.ToLowerInvariant()}:1",
-            ["--id", id]);
+        return pipeline.Task(id)
+            .Image($"test/step-{id.ToLowerInvariant()}:1")
+            .Args(["--id", id, .. dependsOn.SelectMany(dependency => new object[] { "--in", new OutputRef(dependency, "out") }), "--out-dir", Out.Directory])
+            .Output("out", OutputOf(id));
     }
 }

@@ -94,6 +94,14 @@ public sealed class CleanDataStepTests : IDisposable
         Run(train, test).FailedWithNoOutput(_folder, train, "'taster_twitter_handle'");
     }
 
+    [Fact]
+    public void A_file_with_an_index_column_is_refused_since_no_row_would_repeat_another()
+    {
+        var (train, test) = WriteInputs(["Unnamed: 0," + Header, "0,Italy,,87,,,,T1,", "1,Italy,,87,,,,T1,"]);
+
+        Run(train, test).FailedWithNoOutput(_folder, train, "has an index column", "make_dataset removes it");
+    }
+
     private (string Train, string Test) WriteInputs(string[] train, string[]? test = null) =>
         (_folder.Write("train.csv", train), _folder.Write("test.csv", test ?? train));
 

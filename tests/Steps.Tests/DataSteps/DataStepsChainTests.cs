@@ -1,10 +1,5 @@
 using WinePipeline.StepKit;
-using WinePipeline.StepKit.Options;
-using WinePipeline.Steps.CleanData;
-using WinePipeline.Steps.ExtractFeatures;
 using WinePipeline.Steps.ImputeData;
-using WinePipeline.Steps.MakeDataset;
-using WinePipeline.Steps.TransformData;
 
 namespace WinePipeline.Steps.Tests.DataSteps;
 
@@ -20,11 +15,7 @@ public sealed class DataStepsChainTests : IDisposable
         var raw = _folder.Write("wine_dataset.csv", [RawWine.Header(), .. Enumerable.Range(0, 100).Select(VariedRow)]);
         var interim = _folder.OutDir;
 
-        StepRun.Of<MakeDatasetOptions>("make_dataset", MakeDatasetStep.Run, "--in-csv", raw, "--out-dir", interim).Succeeded();
-        RunTrainTest("clean_data", CleanDataStep.Run, MakeDatasetStep.TrainFile, MakeDatasetStep.TestFile);
-        RunTrainTest("extract_features", ExtractFeaturesStep.Run, CleanDataStep.TrainFile, CleanDataStep.TestFile);
-        RunTrainTest("transform_data", TransformDataStep.Run, ExtractFeaturesStep.TrainFile, ExtractFeaturesStep.TestFile);
-        RunTrainTest("impute_data", ImputeDataStep.Run, TransformDataStep.TrainFile, TransformDataStep.TestFile);
+        DataStepChain.RunAll(raw, interim, minRows: 100);
 
         var (trainHeader, trainFeatures) = _folder.ReadOutput(ImputeDataStep.TrainFeaturesFile);
         var (testHeader, testFeatures) = _folder.ReadOutput(ImputeDataStep.TestFeaturesFile);
@@ -52,7 +43,4 @@ public sealed class DataStepsChainTests : IDisposable
             (WineColumns.Description, $"Wine {key}: red, dry and sweet."),
             (WineColumns.Winery, $"Winery {index}"));
     }
-
-    private void RunTrainTest(string stepName, Action<TrainTestStepOptions, WinePipeline.StepKit.Hosting.StepContext> step, string train, string test) =>
-        StepRun.Of(stepName, step, "--in-train-csv", _folder.Output(train), "--in-test-csv", _folder.Output(test), "--out-dir", _folder.OutDir).Succeeded();
 }

@@ -9,7 +9,10 @@ public static class RawWine
     public static string Header(string indexName = "") => Csv.Line([indexName, .. WineColumns.Raw]);
 
     /// <summary>A plausible raw row; <paramref name="set"/> overrides fields by column name.</summary>
-    public static string Row(int index, params (string Column, string? Value)[] set)
+    public static string Row(int index, params (string Column, string? Value)[] set) => Csv.Line(Fields(index, set));
+
+    /// <summary>The fields of <see cref="Row"/>: the index, then <see cref="WineColumns.Raw"/> in order.</summary>
+    public static string?[] Fields(int index, params (string Column, string? Value)[] set)
     {
         var fields = new Dictionary<string, string?>
         {
@@ -32,7 +35,7 @@ public static class RawWine
             fields[column] = value;
         }
 
-        return Csv.Line([index.ToString(System.Globalization.CultureInfo.InvariantCulture), .. WineColumns.Raw.Select(c => fields[c])]);
+        return [index.ToString(System.Globalization.CultureInfo.InvariantCulture), .. WineColumns.Raw.Select(c => fields[c])];
     }
 
     /// <summary>A header and <paramref name="count"/> rows indexed 0, 1, ...</summary>

@@ -1,4 +1,5 @@
 using WinePipeline.StepKit.Hosting;
+using WinePipeline.StepKit.Options;
 
 namespace WinePipeline.Steps.Tests.DataSteps;
 
@@ -9,11 +10,11 @@ public sealed record StepRun(int ExitCode, string Out, string Error)
     public static readonly TimeProvider In2024 = new FixedTime(new DateTimeOffset(2024, 1, 1, 12, 0, 0, TimeSpan.Zero));
 
     public static StepRun Of<TOptions>(string stepName, Action<TOptions, StepContext> step, params string[] args)
-        where TOptions : class =>
+        where TOptions : StepOptions =>
         Of(stepName, step, TimeProvider.System, args);
 
     public static StepRun Of<TOptions>(string stepName, Action<TOptions, StepContext> step, TimeProvider time, params string[] args)
-        where TOptions : class
+        where TOptions : StepOptions
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
@@ -31,14 +32,28 @@ public sealed record StepRun(int ExitCode, string Out, string Error)
 
     /// <summary>Asserts the bad-input outcome: exit 1, one stderr line holding every fragment, and
     /// nothing at all (no output, temporary file or flag) in the folder's out-dir.</summary>
-    public void FailedWithNoOutput(TempFolder folder, params string[] fragments)
+    public void FailedWithNoOutput(TempFolder folder, params string[] fragments) =>
+        FailedWith(StepHost.Failed, folder, fragments);
+
+    /// <summary>Asserts a usage error: exit 2, one stderr line holding every fragment, nothing in the out-dir.</summary>
+    public void FailedWithUsageError(TempFolder folder, params string[] fragments) =>
+        FailedWith(StepHost.UsageError, folder, fragments);
+
+    /// <summary>The single stderr line; fails unless there is exactly one.</summary>
+    public string ErrorLine()
     {
-        Assert.Equal(1, ExitCode);
         var lines = Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Single(lines);
+        Assert.True(lines.Length == 1, $"expected one stderr line, got {lines.Length}:\n{Error}");
+        return lines[0];
+    }
+
+    private void FailedWith(int exitCode, TempFolder folder, string[] fragments)
+    {
+        Assert.True(ExitCode == exitCode, $"expected exit {exitCode}, got {ExitCode}: {Error}");
+        var line = ErrorLine();
         foreach (var fragment in fragments)
         {
-            Assert.Contains(fragment, lines[0]);
+            Assert.Contains(fragment, line);
         }
 
         Assert.Empty(folder.OutputNames());

@@ -67,6 +67,29 @@ public sealed class TrainTestStepsBadInputTests : IDisposable
         RunWith(step, badFile, missing).FailedWithNoOutput(_folder, missing, "not found");
     }
 
+    [Theory]
+    [MemberData(nameof(StepsAndSides))]
+    public void A_column_named_twice_is_refused(string step, string badFile)
+    {
+        var bad = _folder.Write(badFile, Steps[step].Header + ",points", Steps[step].Row + ",88");
+
+        RunWith(step, badFile, bad).FailedWithNoOutput(_folder, bad, "column 'points' appears twice in the header");
+    }
+
+    /// <summary>A value passed through untouched is still checked by its column's name, so that
+    /// no step forwards what a later one would have to refuse.</summary>
+    [Theory]
+    [MemberData(nameof(StepsAndSides))]
+    public void Points_out_of_range_are_refused_even_by_a_step_that_only_passes_them_on(string step, string badFile)
+    {
+        var header = Steps[step].Header.Split(',');
+        var row = Steps[step].Row.Split(',');
+        row[Array.IndexOf(header, "points")] = "1000";
+        var bad = _folder.Write(badFile, Steps[step].Header, string.Join(',', row));
+
+        RunWith(step, badFile, bad).FailedWithNoOutput(_folder, $"{bad}: row 1 (line 2), column 'points': 1000 is out of range (expected an integer from 80 to 100)");
+    }
+
     /// <summary>Runs the step with <paramref name="badPath"/> on the <paramref name="badFile"/> side
     /// and a valid one-row file on the other.</summary>
     private StepRun RunWith(string stepName, string badFile, string badPath)

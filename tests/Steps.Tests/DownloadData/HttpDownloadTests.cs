@@ -45,7 +45,7 @@ public sealed class HttpDownloadTests : IDisposable
 
         var run = Download.Run(_folder, url, "--timeout-seconds", "1");
 
-        run.FailedWithNoOutput(_folder, url, "no data from the server for 1 seconds");
+        run.FailedWithNoOutput(_folder, url, "less than 1,024 bytes from the server in 1 seconds (--timeout-seconds)");
         Assert.InRange(clock.Elapsed.TotalSeconds, 0.9, 10);
     }
 

@@ -1,10 +1,12 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 
 namespace WinePipeline.Steps.Tests.DownloadData;
 
 /// <summary>A real HTTP server on 127.0.0.1 (a free port) serving fixed routes: a body, a status
-/// code, or a stall that never answers.</summary>
+/// code, a redirect, a stall that never answers, or a body that never ends. It records the
+/// Authorization header of every request.</summary>
 public sealed class LocalHttpServer : IDisposable
 {
     private readonly HttpListener _listener = new();
@@ -23,6 +25,9 @@ public sealed class LocalHttpServer : IDisposable
 
     public string BaseUrl { get; }
 
+    /// <summary>The Authorization header of each request received, in order (null when absent).</summary>
+    public ConcurrentQueue<string?> Authorizations { get; } = new();
+
     public string Serve(string path, byte[] body) => Route(path, async context =>
     {
         context.Response.ContentLength64 = body.Length;
@@ -35,6 +40,49 @@ public sealed class LocalHttpServer : IDisposable
         context.Response.StatusCode = (int)status;
         context.Response.Close();
         return Task.CompletedTask;
+    });
+
+    public string Redirect(string path, string location) => Route(path, context =>
+    {
+        context.Response.StatusCode = (int)HttpStatusCode.Found;
+        context.Response.RedirectLocation = location;
+        context.Response.Close();
+        return Task.CompletedTask;
+    });
+
+    /// <summary>Sends <paramref name="chunk"/> every <paramref name="interval"/>, without a length, until the client leaves.</summary>
+    public string Endless(string path, int chunk, TimeSpan interval) => Route(path, async context =>
+    {
+        context.Response.SendChunked = true;
+        var bytes = new byte[chunk];
+        Array.Fill(bytes, (byte)'x');
+        try
+        {
+            while (!_stopping.IsCancellationRequested)
+            {
+                await context.Response.OutputStream.WriteAsync(bytes, _stopping.Token);
+                await context.Response.OutputStream.FlushAsync(_stopping.Token);
+                await Task.Delay(interval, _stopping.Token);
+            }
+        }
+        catch (Exception e) when (e is HttpListenerException or IOException or OperationCanceledException or ObjectDisposedException)
+        {
+        }
+    });
+
+    /// <summary>Announces <paramref name="length"/> bytes in Content-Length, sends one (HttpListener sends
+    /// the headers with the first byte), then nothing more.</summary>
+    public string Announce(string path, long length) => Route(path, async context =>
+    {
+        context.Response.ContentLength64 = length;
+        try
+        {
+            await context.Response.OutputStream.WriteAsync("x"u8.ToArray(), _stopping.Token);
+            await Task.Delay(Timeout.Infinite, _stopping.Token);
+        }
+        catch (Exception e) when (e is HttpListenerException or IOException or OperationCanceledException or ObjectDisposedException)
+        {
+        }
     });
 
     /// <summary>Accepts the request and then sends nothing until the server is disposed.</summary>
@@ -61,7 +109,7 @@ public sealed class LocalHttpServer : IDisposable
         _serving.Wait(TimeSpan.FromSeconds(5));
     }
 
-    private string Route(string path, Func<HttpListenerContext, Task> handler)
+    public string Route(string path, Func<HttpListenerContext, Task> handler)
     {
         _routes[path] = handler;
         return BaseUrl + path;
@@ -81,6 +129,7 @@ public sealed class LocalHttpServer : IDisposable
                 return;
             }
 
+            Authorizations.Enqueue(context.Request.Headers["Authorization"]);
             var handler = _routes.GetValueOrDefault(context.Request.Url!.AbsolutePath, NotFound);
             _ = Task.Run(() => handler(context));
         }

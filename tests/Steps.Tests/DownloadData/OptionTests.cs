@@ -10,21 +10,21 @@ public sealed class OptionTests : IDisposable
     public void Dispose() => _folder.Dispose();
 
     [Fact]
-    public void A_name_ending_in_csv_is_refused_with_the_name_to_use()
+    public void A_name_ending_in_csv_is_a_usage_error_giving_the_name_to_use()
     {
         var run = StepRun.Of<DownloadOptions>("download_data", DownloadStep.Run,
             "--name", "wine_dataset.csv", "--url", Download.SampleUrl(10, 1), "--out-dir", _folder.OutDir);
 
-        run.FailedWithNoOutput(_folder, "wine_dataset.csv", "must not end in .csv", "--name wine_dataset");
+        run.FailedWithUsageError(_folder, "wine_dataset.csv", "must not end in .csv", "--name wine_dataset");
     }
 
     [Fact]
-    public void A_name_with_a_folder_is_refused()
+    public void A_name_with_a_folder_is_a_usage_error()
     {
         var run = StepRun.Of<DownloadOptions>("download_data", DownloadStep.Run,
             "--name", "../escape", "--url", Download.SampleUrl(10, 1), "--out-dir", _folder.OutDir);
 
-        run.FailedWithNoOutput(_folder, "../escape", "plain file name");
+        run.FailedWithUsageError(_folder, "../escape", "plain file name");
     }
 
     [Theory]
@@ -42,15 +42,16 @@ public sealed class OptionTests : IDisposable
     {
         var run = StepRun.Of<DownloadOptions>("download_data", DownloadStep.Run, "--name", "wine_dataset", "--out-dir", _folder.OutDir);
 
-        Assert.Equal(2, run.ExitCode);
-        Assert.Contains("url", run.Error);
-        Assert.Empty(_folder.OutputNames());
+        run.FailedWithUsageError(_folder, "download_data: error: Required option 'url' is missing", "(--help lists the options)");
     }
 
-    [Fact]
-    public void A_non_positive_timeout_is_refused()
+    [Theory]
+    [InlineData("--timeout-seconds")]
+    [InlineData("--max-seconds")]
+    [InlineData("--max-size-mb")]
+    public void A_limit_below_1_is_a_usage_error(string option)
     {
-        Download.Run(_folder, Download.SampleUrl(10, 1), "--timeout-seconds", "0")
-            .FailedWithNoOutput(_folder, "--timeout-seconds must be positive");
+        Download.Run(_folder, Download.SampleUrl(10, 1), option, "0")
+            .FailedWithUsageError(_folder, $"{option} must be at least 1, got 0");
     }
 }

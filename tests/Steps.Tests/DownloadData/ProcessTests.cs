@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using WinePipeline.Steps.Tests.DataSteps;
 
 namespace WinePipeline.Steps.Tests.DownloadData;
@@ -32,19 +31,6 @@ public sealed class ProcessTests : IDisposable
         Assert.Empty(_folder.OutputNames());
     }
 
-    private static (int ExitCode, string Output, string Error) RunProgram(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "download_data.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(1)), "download_data did not finish within a minute");
-        return (process.ExitCode, output.Result, error.Result);
-    }
+    private static (int ExitCode, string Output, string Error) RunProgram(params string[] args) =>
+        StepProgram.Run("download_data", args);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using WinePipeline.StepKit;
 using WinePipeline.Steps.EvaluateModel;
+using WinePipeline.Steps.Tests.Charts;
 using WinePipeline.Steps.Tests.DataSteps;
 using WinePipeline.Steps.Tests.TrainModel;
 
@@ -10,26 +11,24 @@ namespace WinePipeline.Steps.Tests.EvaluateModel;
 public sealed class EvaluateModelStepTests(TrainedModelFixture model) : IClassFixture<TrainedModelFixture>, IDisposable
 {
     private const string Flag = ".SUCCESS_EvaluateModel";
-    private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
 
     private readonly TempFolder _folder = new();
 
     public void Dispose() => _folder.Dispose();
 
     [Fact]
-    public void Evaluating_the_trained_model_writes_metrics_both_plots_and_the_flag()
+    public void Evaluating_the_trained_model_writes_metrics_four_plots_and_the_flag()
     {
         var run = Evaluate(model.TestFeatures, model.TestTarget, model.ModelPath).Succeeded();
 
         Assert.Equal(
-            [Flag, EvaluateModelStep.ImportancesPlotFile, EvaluateModelStep.PredictionsPlotFile, EvaluateModelStep.MetricsFile],
+            [Flag, EvaluateModelStep.ImportancesPlotFile, EvaluateModelStep.PredictedVsActualPlotFile, EvaluateModelStep.PredictionsPlotFile,
+             EvaluateModelStep.ResidualsPlotFile, EvaluateModelStep.MetricsFile],
             _folder.OutputNames());
-        foreach (var plot in new[] { EvaluateModelStep.PredictionsPlotFile, EvaluateModelStep.ImportancesPlotFile })
-        {
-            var png = File.ReadAllBytes(_folder.Output(plot));
-            Assert.Equal(PngSignature, png[..8]);
-            Assert.InRange(png.Length, 15_000, 2_000_000);
-        }
+        ChartPng.AssertValid(_folder.Output(EvaluateModelStep.PredictionsPlotFile), 1200, 500);
+        ChartPng.AssertValid(_folder.Output(EvaluateModelStep.ImportancesPlotFile), 900, 600);
+        ChartPng.AssertValid(_folder.Output(EvaluateModelStep.PredictedVsActualPlotFile), 800, 800);
+        ChartPng.AssertValid(_folder.Output(EvaluateModelStep.ResidualsPlotFile), 900, 600);
 
         using var metrics = JsonDocument.Parse(File.ReadAllText(_folder.Output(EvaluateModelStep.MetricsFile)));
         var root = metrics.RootElement;

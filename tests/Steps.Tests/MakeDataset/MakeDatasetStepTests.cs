@@ -64,7 +64,7 @@ public sealed class MakeDatasetStepTests : IDisposable
     {
         var raw = _folder.Write("wine_dataset.csv", RawWine.File(9));
 
-        Run(raw).FailedWithNoOutput(_folder, raw, "too small for a test split", "9 data rows");
+        Run(raw).FailedWithNoOutput(_folder, raw, "too small for a test split", "9 data rows, at least 10 needed (--min-rows)");
     }
 
     [Theory]
@@ -97,6 +97,8 @@ public sealed class MakeDatasetStepTests : IDisposable
     public void A_missing_input_file_is_refused() =>
         Run(_folder.PathOf("absent.csv")).FailedWithNoOutput(_folder, _folder.PathOf("absent.csv"), "not found");
 
+    // These files are small: the smallest minimum that still splits.
     private StepRun Run(string rawPath) =>
-        StepRun.Of<MakeDatasetOptions>("make_dataset", MakeDatasetStep.Run, "--in-csv", rawPath, "--out-dir", _folder.OutDir, "--flag", Flag);
+        StepRun.Of<MakeDatasetOptions>("make_dataset", MakeDatasetStep.Run,
+            "--in-csv", rawPath, "--out-dir", _folder.OutDir, "--flag", Flag, "--min-rows", "10");
 }

@@ -1,14 +1,6 @@
 using System.Text.Json;
-using WinePipeline.StepKit.Options;
-using WinePipeline.Steps.CleanData;
-using WinePipeline.Steps.DownloadData;
 using WinePipeline.Steps.EvaluateModel;
-using WinePipeline.Steps.ExtractFeatures;
-using WinePipeline.Steps.ImputeData;
-using WinePipeline.Steps.MakeDataset;
 using WinePipeline.Steps.Tests.DataSteps;
-using WinePipeline.Steps.TrainModel;
-using WinePipeline.Steps.TransformData;
 
 namespace WinePipeline.Steps.Tests.Pipeline;
 
@@ -37,7 +29,7 @@ public sealed class AllStepsEndToEndTests : IDisposable
             Assert.True(File.Exists(_first.PathOf(flag)), $"{flag} missing");
         }
 
-        foreach (var plot in new[] { EvaluateModelStep.PredictionsPlotFile, EvaluateModelStep.ImportancesPlotFile })
+        foreach (var plot in new[] { EvaluateModelStep.PredictionsPlotFile, EvaluateModelStep.ImportancesPlotFile, EvaluateModelStep.PredictedVsActualPlotFile, EvaluateModelStep.ResidualsPlotFile })
         {
             Assert.True(new FileInfo(_first.PathOf($"output/{plot}")).Length > 10_000, $"{plot} is missing or tiny");
         }
@@ -45,31 +37,11 @@ public sealed class AllStepsEndToEndTests : IDisposable
 
     private static JsonElement RunPipeline(TempFolder root)
     {
-        string P(string relative) => root.PathOf(relative);
-        string[] TrainTest(string train, string test, string flag) =>
-            ["--in-train-csv", P($"interim/{train}"), "--in-test-csv", P($"interim/{test}"), "--out-dir", P("interim"), "--flag", flag];
+        var pipeline = new SamplePipeline(root).ExtractFeatures(rows: 2000).ImputeData();
+        pipeline.Train("output");
+        var evaluation = pipeline.Evaluate();
 
-        StepRun.Of<DownloadOptions>("download_data", DownloadStep.Run,
-            "--name", "wine_dataset", "--url", "sample://wine-reviews?rows=2000&seed=42", "--out-dir", P("raw")).Succeeded();
-        StepRun.Of<MakeDatasetOptions>("make_dataset", MakeDatasetStep.Run,
-            "--in-csv", P("raw/wine_dataset.csv"), "--out-dir", P("interim"), "--flag", ".SUCCESS_MakeDatasets").Succeeded();
-        StepRun.Of<TrainTestStepOptions>("clean_data", CleanDataStep.Run,
-            TrainTest(MakeDatasetStep.TrainFile, MakeDatasetStep.TestFile, ".SUCCESS_CleanData")).Succeeded();
-        StepRun.Of<TrainTestStepOptions>("extract_features", ExtractFeaturesStep.Run,
-            TrainTest(CleanDataStep.TrainFile, CleanDataStep.TestFile, ".SUCCESS_ExtractFeatures")).Succeeded();
-        StepRun.Of<TrainTestStepOptions>("transform_data", TransformDataStep.Run,
-            TrainTest(ExtractFeaturesStep.TrainFile, ExtractFeaturesStep.TestFile, ".SUCCESS_TransformData")).Succeeded();
-        StepRun.Of<TrainTestStepOptions>("impute_data", ImputeDataStep.Run,
-            TrainTest(TransformDataStep.TrainFile, TransformDataStep.TestFile, ".SUCCESS_ImputeData")).Succeeded();
-        StepRun.Of<TrainModelOptions>("train_model", TrainModelStep.Run,
-            "--in-train-features-csv", P($"interim/{ImputeDataStep.TrainFeaturesFile}"),
-            "--in-train-target-csv", P($"interim/{ImputeDataStep.TrainTargetFile}"), "--out-dir", P("output")).Succeeded();
-        var evaluation = StepRun.Of<EvaluateModelOptions>("evaluate_model", EvaluateModelStep.Run,
-            "--in-test-features-csv", P($"interim/{ImputeDataStep.TestFeaturesFile}"),
-            "--in-test-target-csv", P($"interim/{ImputeDataStep.TestTargetFile}"),
-            "--in-trained-model", P($"output/{TrainModelStep.ModelFile}"), "--out-dir", P("output"), "--flag", ".SUCCESS_EvaluateModel").Succeeded();
-
-        var metrics = JsonDocument.Parse(File.ReadAllText(P($"output/{EvaluateModelStep.MetricsFile}"))).RootElement;
+        var metrics = JsonDocument.Parse(File.ReadAllText(pipeline.Path($"output/{EvaluateModelStep.MetricsFile}"))).RootElement;
         Assert.Contains($"Mean square error of the model is: {metrics.GetProperty("mse").GetDouble():0.00}", evaluation.Out);
         return metrics;
     }

@@ -20,7 +20,7 @@ public sealed class TrainModelStepTests : IDisposable
         Assert.Equal([TrainModelStep.ModelFile], _folder.OutputNames());
         Assert.True(new FileInfo(_folder.Output(TrainModelStep.ModelFile)).Length > 10_000);
         Assert.Contains("read 300 rows x 14 features", run.Out);
-        Assert.Contains("random forest of 200 trees", run.Out);
+        Assert.Contains("random forest of 100 trees", run.Out);
         Assert.Matches(@"trained in \d+\.\d\d s", run.Out);
     }
 

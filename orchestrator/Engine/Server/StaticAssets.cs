@@ -1,0 +1,59 @@
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Orchestrator.Server;
+
+/// <summary>
+/// The page and its scripts and styles (Server/Web/*), embedded in the assembly so no build step or
+/// files are needed. The page is served at / and at every run's URL, /runs/&lt;id&gt;, with this
+/// server's CSRF token in a meta tag for its scripts to send back.
+/// </summary>
+internal sealed class StaticAssets(string csrfToken)
+{
+    private const string Prefix = "Orchestrator.Server.Web.";
+    private const string PageName = "index.html";
+    private const string TokenPlaceholder = "{{csrf-token}}";
+
+    private static readonly Dictionary<string, string> ContentTypes = new(StringComparer.Ordinal)
+    {
+        [".js"] = "text/javascript; charset=utf-8",
+        [".css"] = "text/css; charset=utf-8",
+    };
+
+    private static readonly Dictionary<string, (byte[] Content, string ContentType)> Files = typeof(StaticAssets).Assembly.GetManifestResourceNames()
+        .Where(name => name.StartsWith(Prefix, StringComparison.Ordinal) && name != Prefix + PageName)
+        .Select(name => name[Prefix.Length..])
+        .ToDictionary(name => $"/{name}", name => (Encoding.UTF8.GetBytes(Load(name)), ContentTypes[Path.GetExtension(name)]), StringComparer.Ordinal);
+
+    private readonly byte[] page = Encoding.UTF8.GetBytes(Load(PageName).Replace(TokenPlaceholder, csrfToken, StringComparison.Ordinal));
+
+    /// <summary>The scripts and styles: code anyone may read, served without the server's token so the page can load them.</summary>
+    public static IReadOnlySet<string> PublicPaths { get; } = Files.Keys.ToHashSet(StringComparer.Ordinal);
+
+    public void Map(IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/", Page);
+        routes.MapGet("/runs/{id}", Page);
+        foreach (var (path, (content, contentType)) in Files)
+        {
+            routes.MapGet(path, () => Results.Bytes(content, contentType));
+        }
+    }
+
+    private IResult Page(HttpContext context)
+    {
+        // It carries the CSRF token: never kept by a cache.
+        context.Response.Headers.CacheControl = "no-store";
+        return Results.Bytes(page, "text/html; charset=utf-8");
+    }
+
+    private static string Load(string name)
+    {
+        using var stream = typeof(StaticAssets).Assembly.GetManifestResourceStream(Prefix + name)
+            ?? throw new InvalidOperationException($"embedded resource Server/Web/{name} is missing from the build");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}

@@ -1,0 +1,238 @@
+// The task graph: laid out once per shape of the graph, then only recoloured as states change,
+// so it stays fast with thousands of tasks. A sweep's variants (tasks with a `group`) share one
+// box listing them, so a wide fan-out stays one column of the drawing.
+import { escape, seconds } from "./api.js";
+
+const TASK_W = 172, TASK_H = 40, GROUP_W = 220, GROUP_HEAD = 28, ROW_H = 19, GROUP_ROWS = 6, GAP = 46, SEP = 14, MARGIN = 12;
+// Up to this many boxes dagre lays out before the first draw; a larger graph is drawn at once on the
+// server's layers and redrawn when dagre, in a worker, has routed it.
+const SYNC_LIMIT = 60;
+const MIN_SCALE = 0.75;
+// A group's box takes the colour of its most urgent variant.
+const URGENCY = ["Failed", "Running", "Aborted", "NotRun", "Pending", "Succeeded", "Complete"];
+
+const short = (text, max) => text.length > max ? `${text.slice(0, max - 1)}…` : text;
+const meta = t => t.seconds == null ? t.state : `${t.state} · ${seconds(t.seconds)}`;
+
+export class GraphView {
+  constructor(container, onSelect) {
+    this.container = container;
+    this.elements = new Map();
+    this.key = "";
+    this.model = null;
+    this.worker = null;
+    this.selected = null;
+    this.onRedraw = () => {};
+    container.addEventListener("click", event => {
+      const task = event.target.closest("[data-id]");
+      const group = event.target.closest("[data-group]");
+      if (task) onSelect({ task: task.dataset.id });
+      else if (group) onSelect({ group: group.dataset.group });
+    });
+    let resizing;
+    addEventListener("resize", () => {
+      clearTimeout(resizing);
+      resizing = setTimeout(() => this.model && this.model.nodes.length <= SYNC_LIMIT && this.layOut(), 150);
+    });
+  }
+
+  /** Shows the graph's states, first laying it out when its shape changed; returns true when it drew anew. */
+  show(graph) {
+    const key = graph.tasks.map(t => `${t.id}|${t.group ?? ""}|${t.dependsOn.join(",")}`).join(";");
+    const redrawn = key !== this.key;
+    if (redrawn) {
+      this.key = key;
+      this.model = buildModel(graph);
+      this.layOut();
+    }
+    this.update(graph);
+    return redrawn;
+  }
+
+  select(id) {
+    this.elements.get(this.selected)?.g.classList.remove("selected");
+    this.selected = id;
+    this.elements.get(id)?.g.classList.add("selected");
+  }
+
+  layOut() {
+    const model = this.model;
+    // A large graph scrolls inside its panel; a small one takes the height it needs.
+    this.container.classList.toggle("large", model.nodes.length > SYNC_LIMIT);
+    if (model.nodes.length <= SYNC_LIMIT) {
+      this.draw(this.bestFit(model));
+      return;
+    }
+    this.draw(gridLayout(model));
+    this.worker?.terminate();
+    this.worker = new Worker("/layout-worker.js");
+    const started = performance.now();
+    this.worker.onmessage = event => {
+      this.worker.terminate();
+      this.worker = null;
+      if (this.model !== model) return;
+      this.draw(event.data);
+      document.body.dataset.layoutMs = (performance.now() - started).toFixed(0);
+    };
+    this.worker.postMessage(layoutInput(model, "LR", "longest-path"));
+  }
+
+  // Left to right reads best; top to bottom when the panel is too narrow for that at a readable size.
+  bestFit(model) {
+    const width = this.container.clientWidth || 1000;
+    const across = layOutGraph(layoutInput(model, "LR", "network-simplex"));
+    if (across.width * MIN_SCALE <= width) return across;
+    const down = layOutGraph(layoutInput(model, "TB", "network-simplex"));
+    return down.width < across.width ? down : across;
+  }
+
+  draw(layout) {
+    const { model } = this;
+    const scale = Math.max(MIN_SCALE, Math.min(1, (this.container.clientWidth || layout.width) / layout.width));
+    let edges = "", arrows = "";
+    for (const edge of layout.edges) {
+      edges += edgePath(edge.points);
+      arrows += arrowHead(edge.points);
+    }
+    const boxes = model.nodes.map(node => {
+      const { x, y } = layout.nodes[node.id];
+      return node.group ? groupMarkup(node, x, y) : taskMarkup(node.tasks[0], x, y);
+    }).join("");
+    this.container.innerHTML =
+      `<svg class="graph-svg" viewBox="0 0 ${layout.width} ${layout.height}" width="${Math.ceil(layout.width * scale)}" height="${Math.ceil(layout.height * scale)}" xmlns="http://www.w3.org/2000/svg">` +
+      `<path class="edges" d="${edges}"></path><path class="arrows" d="${arrows}"></path>${boxes}</svg>`;
+    this.elements.clear();
+    // The state's class, the tooltip (first child) and the duration (last child) are all an update touches.
+    for (const g of this.container.querySelectorAll("[data-id]")) {
+      const variant = g.classList.contains("variant");
+      this.elements.set(g.dataset.id, { g, title: g.firstChild, meta: g.lastChild, prefix: variant ? "node variant " : "node " });
+    }
+    this.groupElements = new Map([...this.container.querySelectorAll("g.group")].map(g => [g.dataset.group, g]));
+    this.onRedraw();
+  }
+
+  update(graph) {
+    for (const t of graph.tasks) {
+      const shown = this.elements.get(t.id);
+      if (!shown) continue;
+      const wanted = `${shown.prefix}${t.state}${t.id === this.selected ? " selected" : ""}`;
+      if (shown.g.getAttribute("class") !== wanted) shown.g.setAttribute("class", wanted);
+      const title = `${t.id}: ${t.state}, ${t.reason}`;
+      // The reason can change while the state stays (another input changed).
+      if (shown.title.textContent !== title) shown.title.textContent = title;
+      const text = shown.prefix === "node " ? meta(t) : t.seconds == null ? "" : seconds(t.seconds);
+      if (shown.meta.textContent !== text) shown.meta.textContent = text;
+    }
+    for (const node of this.model.nodes.filter(n => n.group)) {
+      const states = node.tasks.map(id => graph.tasks[this.model.index.get(id)].state);
+      const g = this.groupElements.get(node.group);
+      if (!g) continue;
+      const wanted = `group ${URGENCY.find(s => states.includes(s)) ?? "Complete"}`;
+      if (g.getAttribute("class") !== wanted) g.setAttribute("class", wanted);
+      const more = g.querySelector(".more");
+      if (!more) continue;
+      const hidden = states.slice(GROUP_ROWS);
+      more.textContent = `+${hidden.length} more: ${summary(hidden)}`;
+      more.setAttribute("class", `more ${URGENCY.find(s => hidden.includes(s))}`);
+    }
+  }
+}
+
+/** Layout boxes: each ungrouped task, and one box per group; edges between boxes, once each. */
+function buildModel(graph) {
+  const index = new Map(graph.tasks.map((t, i) => [t.id, i]));
+  const boxOf = new Map(), nodes = [], groups = new Map();
+  for (const t of graph.tasks) {
+    if (t.group) {
+      let node = groups.get(t.group);
+      if (!node) {
+        node = { id: `group:${t.group}`, group: t.group, tasks: [], layer: t.layer, names: [] };
+        groups.set(t.group, node);
+        nodes.push(node);
+      }
+      node.tasks.push(t.id);
+      node.names.push(t.id.startsWith(t.group) ? t.id.slice(t.group.length) : t.id);
+      node.layer = Math.max(node.layer, t.layer);
+      boxOf.set(t.id, node.id);
+    } else {
+      nodes.push({ id: t.id, tasks: [t.id], layer: t.layer, width: TASK_W, height: TASK_H });
+      boxOf.set(t.id, t.id);
+    }
+  }
+  for (const node of groups.values()) {
+    node.width = GROUP_W;
+    node.height = GROUP_HEAD + Math.min(node.tasks.length, GROUP_ROWS + 1) * ROW_H + 6;
+  }
+  const seen = new Set(), edges = [];
+  for (const t of graph.tasks) {
+    for (const dep of t.dependsOn) {
+      const from = boxOf.get(dep), to = boxOf.get(t.id), key = `${from}\n${to}`;
+      if (from && from !== to && !seen.has(key)) { seen.add(key); edges.push([from, to]); }
+    }
+  }
+  return { nodes, edges, index };
+}
+
+function layoutInput(model, rankdir, ranker) {
+  return { rankdir, ranker, nodes: model.nodes.map(n => ({ id: n.id, width: n.width, height: n.height })), edges: model.edges };
+}
+
+/** The server's layers as columns, boxes stacked in order, edges straight: drawn at once for a large graph. */
+function gridLayout(model) {
+  const nodes = {}, columnHeight = [];
+  for (const node of model.nodes) {
+    const y = columnHeight[node.layer] ?? MARGIN;
+    nodes[node.id] = { x: MARGIN + node.layer * (GROUP_W + GAP), y };
+    columnHeight[node.layer] = y + node.height + SEP;
+  }
+  const byId = new Map(model.nodes.map(n => [n.id, n]));
+  const edges = model.edges.map(([from, to]) => {
+    const a = nodes[from], b = nodes[to], source = byId.get(from), target = byId.get(to);
+    return { from, to, points: [[a.x + source.width, a.y + source.height / 2], [b.x, b.y + target.height / 2]] };
+  });
+  const width = MARGIN * 2 + (columnHeight.length - 1) * (GROUP_W + GAP) + GROUP_W;
+  const height = Math.max(...columnHeight.map(h => h ?? 0)) + MARGIN;
+  return { width, height, nodes, edges };
+}
+
+function edgePath(points) {
+  const p = points.map(([x, y]) => `${x.toFixed(1)},${y.toFixed(1)}`);
+  let d = `M${p[0]}`;
+  for (let i = 1; i < points.length - 1; i++) {
+    const [x, y] = points[i], [nx, ny] = points[i + 1];
+    d += `Q${p[i]} ${((x + nx) / 2).toFixed(1)},${((y + ny) / 2).toFixed(1)}`;
+  }
+  return `${d}L${p[p.length - 1]}`;
+}
+
+function arrowHead(points) {
+  const [tx, ty] = points[points.length - 1], [px, py] = points[points.length - 2];
+  const length = Math.hypot(tx - px, ty - py) || 1, ux = (tx - px) / length, uy = (ty - py) / length;
+  const bx = tx - ux * 8, by = ty - uy * 8, nx = -uy * 4, ny = ux * 4;
+  return `M${tx.toFixed(1)},${ty.toFixed(1)}L${(bx + nx).toFixed(1)},${(by + ny).toFixed(1)}L${(bx - nx).toFixed(1)},${(by - ny).toFixed(1)}Z`;
+}
+
+function taskMarkup(id, x, y) {
+  return `<g class="node Pending" data-id="${escape(id)}" transform="translate(${x},${y})"><title>${escape(id)}</title>` +
+    `<rect width="${TASK_W}" height="${TASK_H}" rx="6"></rect><text class="name" x="10" y="16">${escape(short(id, 22))}</text>` +
+    `<text class="meta" x="10" y="32"></text></g>`;
+}
+
+function groupMarkup(node, x, y) {
+  const rows = node.tasks.slice(0, GROUP_ROWS).map((id, i) =>
+    `<g class="node variant Pending" data-id="${escape(id)}" transform="translate(6,${GROUP_HEAD + i * ROW_H})"><title>${escape(id)}</title>` +
+    `<rect width="${GROUP_W - 12}" height="${ROW_H - 3}" rx="3"></rect><text class="name" x="7" y="12">${escape(short(node.names[i], 22))}</text>` +
+    `<text class="meta" x="${GROUP_W - 18}" y="12"></text></g>`).join("");
+  const more = node.tasks.length > GROUP_ROWS
+    ? `<text class="more" x="10" y="${GROUP_HEAD + GROUP_ROWS * ROW_H + 12}"></text>` : "";
+  return `<g class="group Pending" data-group="${escape(node.group)}" transform="translate(${x},${y})"><title>${escape(node.group)}: ${node.tasks.length} variants</title>` +
+    `<rect class="group-box" width="${GROUP_W}" height="${node.height}" rx="8"></rect>` +
+    `<text class="name" x="10" y="18">${escape(short(node.group, 18))} · ${node.tasks.length} variants</text>${rows}${more}</g>`;
+}
+
+/** "3 Failed, 2 Running". */
+export function summary(states) {
+  const counts = new Map();
+  for (const s of states) counts.set(s, (counts.get(s) ?? 0) + 1);
+  return URGENCY.filter(s => counts.has(s)).map(s => `${counts.get(s)} ${s}`).join(", ");
+}

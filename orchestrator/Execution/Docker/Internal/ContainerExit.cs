@@ -1,4 +1,0 @@
-namespace WinePipeline.Orchestrator.Execution.Docker.Internal;
-
-/// <summary>How a container ended, with the engine's own explanation when it has one (OOM kill, failed start).</summary>
-internal sealed record ContainerExit(long Code, string? EngineError, bool OutOfMemory = false);

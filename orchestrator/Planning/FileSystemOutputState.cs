@@ -1,7 +1,0 @@
-namespace WinePipeline.Orchestrator.Planning;
-
-/// <summary>Outputs as files under a data root on this machine.</summary>
-public sealed class FileSystemOutputState(string dataRoot) : IOutputState
-{
-    public bool Exists(string relativePath) => File.Exists(Path.Combine(dataRoot, relativePath));
-}

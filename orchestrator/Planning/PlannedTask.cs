@@ -1,9 +1,0 @@
-using WinePipeline.Orchestrator.Graph;
-
-namespace WinePipeline.Orchestrator.Planning;
-
-/// <summary>A task needed for the target, with its planned state: <see cref="ExecutionStatus.Complete"/> or <see cref="ExecutionStatus.Pending"/>.</summary>
-public sealed record PlannedTask(TaskDefinition Task, TaskState State)
-{
-    public bool WillRun => State.Status == ExecutionStatus.Pending;
-}

@@ -1,0 +1,75 @@
+namespace Orchestrator.Tests.Server;
+
+/// <summary>A person clicking through the page in a real headless Chromium.</summary>
+public sealed class BrowserInteractionTests
+{
+    [Fact]
+    [Trait("Category", "Browser")]
+    public async Task The_run_dialog_starts_the_chosen_target_with_force_and_parameters_and_opens_the_runs_url()
+    {
+        await using var server = await ServerHarness.StartAsync();
+        await server.RunToEndAsync("""{"target": "Train"}""");
+        await using var browser = await ChromiumSession.StartAsync(1400);
+
+        await StartFromTheDialogAsync(browser, server, target: "Train", force: "Download", datasetUrl: "file:///data/other.csv");
+        await browser.WaitForAsync("location.pathname.startsWith('/runs/')");
+        var id = (await browser.EvaluateAsync("decodeURIComponent(location.pathname.slice(6))"))!.GetValue<string>();
+        await server.WaitForAsync("/api/runs", runs => runs.EnumerateArray().Any(run => run.GetProperty("id").GetString() == id && run.GetProperty("outcome").GetString() == "succeeded"));
+        await browser.WaitForAsync("document.querySelectorAll('#run-body .bar.Succeeded').length === 2");
+
+        Assert.Equal(["Download", "Train", "Download", "Train"], server.Executor.Ran);
+        Assert.Equal("file:///data/other.csv", server.LastParameters?["dataset-url"]);
+        Assert.False((await browser.EvaluateAsync("document.getElementById('run-dialog').open"))!.GetValue<bool>());
+        Assert.Equal(id, await browser.TextAsync("#run-title"));
+    }
+
+    [Fact]
+    [Trait("Category", "Browser")]
+    public async Task The_run_dialog_shows_the_servers_one_line_refusal()
+    {
+        await using var server = await ServerHarness.StartAsync();
+        await using var browser = await ChromiumSession.StartAsync(800);
+
+        await StartFromTheDialogAsync(browser, server, target: "Train", force: "EvaluateModel");
+        await browser.WaitForAsync("document.querySelector('#run-dialog .error').textContent");
+
+        Assert.Equal("--force EvaluateModel has no effect: Train does not depend on it; force one of the tasks upstream of Train", await browser.TextAsync("#run-dialog .error"));
+        Assert.Empty(server.Executor.Ran);
+    }
+
+    [Fact]
+    [Trait("Category", "Browser")]
+    public async Task Clicking_a_task_shows_its_state_and_reason_and_clicking_a_group_lists_its_variants()
+    {
+        await using var server = await ServerHarness.StartAsync(["Download", "Train[trees=100]:Download", "Train[trees=10]:Download", "EvaluateModel:Train[trees=10]"]);
+        await File.WriteAllTextAsync(Path.Combine(server.DataRoot, Support.TestGraph.OutputOf("Download")), "done");
+        await using var browser = await ChromiumSession.StartAsync(1400);
+        await browser.NavigateAsync(server.Url);
+        await browser.WaitForAsync("document.querySelector('g.group')");
+
+        await browser.ClickAsync("""g.node[data-id="Train[trees=10]"]""");
+        await browser.WaitForAsync("document.getElementById('task-title').textContent === 'Train[trees=10]'");
+        var (taskState, taskReason) = (await browser.TextAsync("#task-details .badge"), await browser.TextAsync("#task-details .reason"));
+        await browser.ClickAsync("""g.group[data-group="Train"] > text.name""");
+        await browser.WaitForAsync("document.getElementById('task-title').textContent === 'Train'");
+        var variants = await browser.EvaluateAsync("[...document.querySelectorAll('#task-details .variants a')].map(a => a.textContent)");
+        await browser.ClickAsync("""#task-details a[data-task="Train[trees=100]"]""");
+        await browser.WaitForAsync("document.getElementById('task-title').textContent === 'Train[trees=100]'");
+
+        Assert.Equal(("Pending", "output Train[trees=10].out missing"), (taskState, taskReason));
+        Assert.Equal(["Train[trees=100]", "Train[trees=10]"], variants!.AsArray().Select(name => name!.GetValue<string>()));
+        Assert.Equal("Complete", await browser.TextAsync("""g.node[data-id="Download"] .meta"""));
+        Assert.Equal("Train", await browser.TextAsync("#task-details dd:last-child"));
+    }
+
+    private static async Task StartFromTheDialogAsync(ChromiumSession browser, ServerHarness server, string target, string force, string? datasetUrl = null)
+    {
+        await browser.NavigateAsync(server.Url);
+        await browser.WaitForAsync("document.querySelector('g.node')");
+        await browser.ClickAsync("#run-button");
+        await browser.WaitForAsync("document.getElementById('run-dialog').open && document.querySelector('#run-dialog input[data-name=\"dataset-url\"]')");
+        var url = datasetUrl is null ? string.Empty : $"form.querySelector('input[data-name=\"dataset-url\"]').value = '{datasetUrl}';";
+        await browser.EvaluateAsync($"(form => {{ form.elements.target.value = '{target}'; form.elements.force.value = '{force}'; {url} }})(document.querySelector('#run-dialog form'))");
+        await browser.ClickAsync("#run-dialog button[type=submit]");
+    }
+}
