@@ -28,7 +28,14 @@ internal sealed class LiveRunView(IAnsiConsole console, TimeProvider time) : IRu
             while (!done.IsCancellationRequested)
             {
                 context.UpdateTarget(Render());
-                await Task.Delay(Refresh, time, CancellationToken.None);
+                try
+                {
+                    await Task.Delay(Refresh, time, done.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    // The run finished: draw the last frame below.
+                }
             }
 
             context.UpdateTarget(Render());

@@ -120,7 +120,7 @@ internal sealed partial class PipelineScheduler : IAsyncDisposable
 
     private NameValueCollection QuartzProperties() => new()
     {
-        ["quartz.scheduler.instanceName"] = $"wine-pipeline-{Guid.NewGuid():N}",
+        ["quartz.scheduler.instanceName"] = $"orchestrator-{Guid.NewGuid():N}",
         ["quartz.jobStore.type"] = "Quartz.Simpl.RAMJobStore, Quartz",
         ["quartz.jobStore.misfireThreshold"] = ((long)options.MisfireThreshold.TotalMilliseconds).ToString(CultureInfo.InvariantCulture),
         ["quartz.threadPool.maxConcurrency"] = options.MaxConcurrentFires.ToString(CultureInfo.InvariantCulture),

@@ -63,14 +63,14 @@ public sealed class EngineFixture : IAsyncLifetime
         return staging;
     }
 
-    public TaskInvocation Invocation(string taskId, string script, int attempt = 0) =>
+    internal TaskInvocation Invocation(string taskId, string script, int attempt = 0) =>
         new(taskId, RunId, attempt, BusyboxTestImage.Name, [], ["sh", "-c", script]);
 
     /// <summary>A task as the readiness check sees it: its image and what it runs.</summary>
-    public static TaskDefinition Definition(string taskId, string image = BusyboxTestImage.Name) =>
+    internal static TaskDefinition Definition(string taskId, string image = BusyboxTestImage.Name) =>
         new(taskId, [], [TaskOutput.File($"{taskId}.out")], new Dictionary<string, string>()) { Image = image, Arguments = ["true"] };
 
-    public static DockerExecutor Executor(string dataRoot, bool keepContainers = false) =>
+    internal static DockerExecutor Executor(string dataRoot, bool keepContainers = false) =>
         new(new DockerExecutorSettings(dataRoot, dataRoot, keepContainers));
 
     /// <summary>Creates, without starting, the container an executor would create for the invocation,

@@ -1,3 +1,4 @@
+using WinePipeline.StepKit.Forest;
 using System.Globalization;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -149,12 +150,12 @@ public sealed class ModelDataAttackTests : IDisposable
     /// itself now refuses to save): its trees have no split and it predicts NaN.</summary>
     private string SaveForestFittedOnThreeRows()
     {
-        var ml = new MLContext(RandomForestRegression.Seed);
+        var ml = new MLContext(ForestSettings.Default.Seed);
         var rows = SyntheticWines.Lines(3, seed: 9).Features
             .Select((line, i) => new Row { Features = [.. line.Split(',').Select(v => float.Parse(v, CultureInfo.InvariantCulture))], Label = 85 + (3 * i) });
         var data = ml.Data.LoadFromEnumerable(rows);
         var path = _folder.PathOf("nan_model.zip");
-        ml.Model.Save(RandomForestRegression.Fit(ml, data), data.Schema, path);
+        ml.Model.Save(RandomForestRegression.Fit(ml, data, ForestSettings.Default), data.Schema, path);
         return path;
     }
 
