@@ -1,12 +1,13 @@
 using System.Collections.Concurrent;
 using Docker.DotNet.Models;
-using WinePipeline.Orchestrator.EngineTests.Fixtures;
-using WinePipeline.Orchestrator.Execution;
-using WinePipeline.Orchestrator.Execution.Docker.Internal;
-using WinePipeline.Orchestrator.Execution.Swarm.Internal;
-using WinePipeline.Orchestrator.SwarmTests.Fixtures;
+using Orchestrator.EngineTests.Fixtures;
+using Orchestrator.Execution;
+using Orchestrator.Execution.Docker.Internal;
+using Orchestrator.Execution.Swarm.Internal;
+using Orchestrator.Graph;
+using Orchestrator.SwarmTests.Fixtures;
 
-namespace WinePipeline.Orchestrator.SwarmTests;
+namespace Orchestrator.SwarmTests;
 
 /// <summary>
 /// A rerun after the orchestrator died mid-task finds the task's service by its labels: it adopts it
@@ -79,8 +80,8 @@ public sealed class AdoptionTests(SwarmFixture swarm)
     /// <summary>Creates the service an orchestrator that died mid-run leaves behind, as it would have created it.</summary>
     private async Task<string> LeaveServiceAsync(Execution.Swarm.SwarmExecutor executor, TaskInvocation invocation, string dataRoot)
     {
-        await executor.EnsureReadyAsync([invocation], CancellationToken.None);
-        var spec = ServiceDefinition.For(invocation, ContainerNames.Canonical(dataRoot, invocation.TaskId), dataRoot, StepUser.For(dataRoot), IsolatedNetwork.Name);
+        await executor.EnsureReadyAsync([new TaskDefinition(invocation.TaskId, [], [], new Dictionary<string, string>()) { Image = invocation.Image }], CancellationToken.None);
+        var spec = ServiceDefinition.For(invocation, ServiceNames.Canonical(dataRoot, invocation.TaskId), dataRoot, StepUser.For(dataRoot), IsolatedNetwork.Name);
         return (await swarm.Manager.Swarm.CreateServiceAsync(new ServiceCreateParameters { Service = spec })).ID;
     }
 

@@ -1,8 +1,8 @@
-using WinePipeline.Orchestrator.EngineTests.Fixtures;
-using WinePipeline.Orchestrator.Execution;
-using WinePipeline.Orchestrator.SwarmTests.Fixtures;
+using Orchestrator.EngineTests.Fixtures;
+using Orchestrator.Execution;
+using Orchestrator.SwarmTests.Fixtures;
 
-namespace WinePipeline.Orchestrator.SwarmTests;
+namespace Orchestrator.SwarmTests;
 
 /// <summary>Each way a swarm job fails, told in one line with its kind; the service is removed in every case.</summary>
 [Collection(SwarmCollection.Name)]

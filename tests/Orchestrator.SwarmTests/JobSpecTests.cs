@@ -1,10 +1,12 @@
 using Docker.DotNet.Models;
-using WinePipeline.Orchestrator.Execution;
-using WinePipeline.Orchestrator.EngineTests.Fixtures;
-using WinePipeline.Orchestrator.Execution.Swarm.Internal;
-using WinePipeline.Orchestrator.SwarmTests.Fixtures;
+using Orchestrator.Execution;
+using Orchestrator.Execution.Docker;
+using Orchestrator.Execution.Staging;
+using Orchestrator.EngineTests.Fixtures;
+using Orchestrator.Execution.Swarm.Internal;
+using Orchestrator.SwarmTests.Fixtures;
 
-namespace WinePipeline.Orchestrator.SwarmTests;
+namespace Orchestrator.SwarmTests;
 
 [Collection(SwarmCollection.Name)]
 [Trait("Category", "Swarm")]
@@ -13,11 +15,12 @@ public sealed class JobSpecTests(SwarmFixture swarm)
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
     [Fact]
-    public async Task A_task_runs_as_a_one_shot_job_with_labels_shared_mount_limits_constraints_and_no_network_and_is_removed_after_success()
+    public async Task A_task_runs_as_a_one_shot_least_privileged_job_with_labels_shared_mount_limits_and_constraints_and_is_removed_after_success()
     {
-        var dataRoot = swarm.NewDataRoot();
+        var dataRoot = swarm.NewDataRoot(stagingFor: "Specced");
         using var executor = SwarmFixture.Executor(dataRoot);
-        var invocation = swarm.Invocation("Specced", "sleep 2; echo written > /usr/share/data/out.txt") with
+        var staging = $"{ContainerPaths.DataRoot}/{StagingPaths.StagingRelative("Specced")}";
+        var invocation = swarm.Invocation("Specced", $"sleep 2; echo written > {staging}/out.txt") with
         {
             Resources = new TaskResources(Cpus: 0.5, MemoryBytes: 64L * 1024 * 1024),
             Constraints = ["node.role==worker"],
@@ -33,11 +36,11 @@ public sealed class JobSpecTests(SwarmFixture swarm)
         Assert.Equal(FailureKind.None, result.Failure);
         Assert.Equal(1UL, service.Spec.Mode.ReplicatedJob.TotalCompletions);
         Assert.Equal("none", service.Spec.TaskTemplate.RestartPolicy.Condition);
-        Assert.Equal("Specced", service.Spec.Labels["wine-pipeline.task"]);
-        Assert.Equal(swarm.RunId, service.Spec.Labels["wine-pipeline.run-id"]);
-        Assert.Equal("0", service.Spec.Labels["wine-pipeline.retry"]);
-        Assert.Equal(dataRoot, service.Spec.Labels["wine-pipeline.data-root"]);
-        var mount = Assert.Single(service.Spec.TaskTemplate.ContainerSpec.Mounts);
+        Assert.Equal("Specced", service.Spec.Labels[ContainerLabels.Task]);
+        Assert.Equal(swarm.RunId, service.Spec.Labels[ContainerLabels.RunId]);
+        Assert.Equal("0", service.Spec.Labels[ContainerLabels.Retry]);
+        Assert.Equal(dataRoot, service.Spec.Labels[ContainerLabels.DataRoot]);
+        var mount = service.Spec.TaskTemplate.ContainerSpec.Mounts.Single(mount => mount.Type == "bind");
         Assert.Equal((dataRoot, ContainerPaths.DataRoot), (mount.Source, mount.Target));
         Assert.Equal(500_000_000, service.Spec.TaskTemplate.Resources.Limits.NanoCPUs);
         Assert.Equal(64L * 1024 * 1024, service.Spec.TaskTemplate.Resources.Reservations.MemoryBytes);
@@ -45,7 +48,10 @@ public sealed class JobSpecTests(SwarmFixture swarm)
         Assert.NotEqual("swarmtest-1", node);
         Assert.Equal(64L * 1024 * 1024, container.HostConfig.Memory);
         Assert.Equal(500_000_000, container.HostConfig.NanoCPUs);
-        Assert.Equal("written\n", File.ReadAllText(Path.Combine(dataRoot, "out.txt")));
+        Assert.True(container.HostConfig.ReadonlyRootfs);
+        Assert.Equal(["ALL"], container.HostConfig.CapDrop);
+        Assert.Equal(256, container.HostConfig.PidsLimit);
+        Assert.Equal("written\n", File.ReadAllText(Path.Combine(StagingPaths.StagingDirectory(dataRoot, "Specced"), "out.txt")));
         Assert.Empty(await swarm.ServicesOfTaskAsync("Specced"));
     }
 

@@ -1,9 +1,9 @@
 using System.Diagnostics;
-using WinePipeline.Orchestrator.EngineTests.Fixtures;
-using WinePipeline.Orchestrator.Execution;
-using WinePipeline.Orchestrator.SwarmTests.Fixtures;
+using Orchestrator.EngineTests.Fixtures;
+using Orchestrator.Execution;
+using Orchestrator.SwarmTests.Fixtures;
 
-namespace WinePipeline.Orchestrator.SwarmTests;
+namespace Orchestrator.SwarmTests;
 
 [Collection(SwarmCollection.Name)]
 [Trait("Category", "Swarm")]

@@ -1,12 +1,11 @@
 using System.Diagnostics;
-using WinePipeline.Orchestrator.EngineTests.Fixtures;
-using WinePipeline.Orchestrator.Execution;
-using WinePipeline.Orchestrator.Graph;
-using WinePipeline.Orchestrator.Planning;
-using WinePipeline.Orchestrator.SwarmTests.Fixtures;
+using Orchestrator.EngineTests.Fixtures;
+using Orchestrator.Execution;
+using Orchestrator.Cli;
+using Orchestrator.SwarmTests.Fixtures;
 using Xunit.Abstractions;
 
-namespace WinePipeline.Orchestrator.SwarmTests;
+namespace Orchestrator.SwarmTests;
 
 /// <summary>kill -9 of a worker's dockerd while a task runs there, as a preemptible machine vanishes; the node is started again afterwards.</summary>
 [Collection(SwarmCollection.Name)]
@@ -41,37 +40,54 @@ public sealed class NodeLossTests(SwarmFixture swarm, ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task After_a_node_is_lost_the_engine_retries_on_a_live_node_and_the_task_completes()
+    public async Task After_a_node_is_lost_the_run_retries_on_a_live_node_and_the_task_completes()
     {
         var dataRoot = swarm.NewDataRoot();
-        using var executor = SwarmFixture.Executor(dataRoot);
-        var task = new TaskDefinition("Survivor", [], [TaskOutput.File("survivor.out")], new Dictionary<string, string>(), "test_step", BusyboxTestImage.Name,
-            ["sh", "-c", "echo started; sleep 6; echo done > /usr/share/data/survivor.out"]) { Constraints = OnWorkers };
-        var plan = new ExecutionPlan([task.Id], [new PlannedTask(task, new TaskState(ExecutionStatus.Pending, "output missing"))]);
-        var logs = Path.Combine(dataRoot, "logs");
-        var engine = new ExecutionEngine(executor, new EngineOptions(1, 0, EngineOptions.DefaultRetryBaseDelay, logs), TextWriter.Null, TimeProvider.System);
+        var pipelineFile = Path.Combine(swarm.NewDataRoot(), "pipeline.yaml");
+        File.WriteAllText(pipelineFile, $$"""
+            name: survivor
+            tasks:
+              Survivor:
+                image: {{BusyboxTestImage.Name}}
+                args: [sh, -c, "echo started; sleep 6; echo done > ${out}/survivor.out"]
+                outputs: { result: survivor.out }
+                constraints: [node.role==worker]
+            """);
+        string[] arguments =
+        [
+            "run", "-f", pipelineFile, "--executor", "swarm", "--docker-host", TestSwarm.ManagerEngine.OriginalString,
+            "--node-docker-host", TestSwarm.NodeEngineTemplate, "--data-root", dataRoot,
+        ];
         try
         {
-            var run = engine.RunAsync(plan, swarm.RunId, CancellationToken.None);
-            var (lostService, lostNode) = await swarm.WaitUntilRunningAsync(dataRoot, task.Id, StartTimeout);
+            var run = RunAsync(arguments);
+            var (lostService, lostNode) = await swarm.WaitUntilRunningAsync(dataRoot, "Survivor", StartTimeout);
             TestSwarm.KillDaemon(lostNode);
             var sinceLoss = Stopwatch.StartNew();
-            var (retriedService, retriedNode) = await swarm.WaitUntilRunningAsync(dataRoot, task.Id, StartTimeout, except: lostService);
+            var (retriedService, retriedNode) = await swarm.WaitUntilRunningAsync(dataRoot, "Survivor", StartTimeout, except: lostService);
             var retryRunning = sinceLoss.Elapsed;
-            var report = (await run).Tasks.Single();
-            output.WriteLine($"node lost -> retry running on {retriedNode} after {retryRunning.TotalSeconds:0.0} s; task succeeded after {sinceLoss.Elapsed.TotalSeconds:0.0} s");
+            var (exitCode, printed) = await run;
+            output.WriteLine($"node lost -> retry running on {retriedNode} after {retryRunning.TotalSeconds:0.0} s; the run ended after {sinceLoss.Elapsed.TotalSeconds:0.0} s");
 
-            Assert.Equal(ExecutionStatus.Succeeded, report.Status);
-            Assert.Equal(2, report.Attempts);
-            Assert.NotEqual(lostService, retriedService);
+            Assert.True(exitCode == 0, printed);
+            Assert.Contains($"--- Survivor attempt 0 failed (node {lostNode} was lost while the task ran on it); retry 1 in ", printed, StringComparison.Ordinal);
             Assert.NotEqual(lostNode, retriedNode);
-            Assert.EndsWith($"swarm: node {lostNode} was lost while the task ran on it", File.ReadAllText(Path.Combine(logs, "Survivor.0.log")).TrimEnd(), StringComparison.Ordinal);
+            var firstLog = Directory.GetFiles(Path.Combine(dataRoot, ".orchestrator", "logs"), "Survivor.0.log", SearchOption.AllDirectories).Single();
+            Assert.EndsWith($"swarm: node {lostNode} was lost while the task ran on it", File.ReadAllText(firstLog).TrimEnd(), StringComparison.Ordinal);
             Assert.Equal("done\n", File.ReadAllText(Path.Combine(dataRoot, "survivor.out")));
-            Assert.Empty(await swarm.ServicesOnDataRootAsync(dataRoot, task.Id));
+            Assert.Empty(await swarm.ServicesOnDataRootAsync(dataRoot, "Survivor"));
         }
         finally
         {
             await SwarmFixture.ReviveNodesAsync();
         }
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunAsync(string[] arguments)
+    {
+        var printed = TextWriter.Synchronized(new StringWriter());
+        var environment = new CliEnvironment(printed, printed, TimeProvider.System) { GetVariable = _ => null };
+        var exitCode = await new CliApp(environment).RunAsync(arguments, CancellationToken.None);
+        return (exitCode, printed.ToString()!);
     }
 }

@@ -1,8 +1,7 @@
-using System.Diagnostics;
-using WinePipeline.Orchestrator.SwarmTests.Fixtures;
+using Orchestrator.SwarmTests.Fixtures;
 using Xunit.Abstractions;
 
-namespace WinePipeline.Orchestrator.SwarmTests;
+namespace Orchestrator.SwarmTests;
 
 /// <summary>The wine pipeline on the 3-node swarm, as preemptible nodes and a crashing orchestrator would have it.</summary>
 [Collection(SwarmCollection.Name)]
@@ -59,14 +58,7 @@ public sealed class WinePipelineTests(SwarmFixture swarm, WinePipelineFixture wi
     /// <summary>Runs the built orchestrator as its own process, SIGKILLs it once TrainModel's service runs, and returns that service's id.</summary>
     private async Task<string> KillWhileTrainModelRunsAsync(string dataRoot)
     {
-        var startInfo = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        startInfo.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "orchestrator.dll"));
-        foreach (var argument in WinePipelineFixture.Arguments(dataRoot))
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-
-        using var orchestrator = Process.Start(startInfo)!;
+        using var orchestrator = WinePipelineFixture.Start(dataRoot);
         var stdout = orchestrator.StandardOutput.ReadToEndAsync();
         var stderr = orchestrator.StandardError.ReadToEndAsync();
         try

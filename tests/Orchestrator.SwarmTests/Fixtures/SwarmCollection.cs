@@ -1,4 +1,4 @@
-namespace WinePipeline.Orchestrator.SwarmTests.Fixtures;
+namespace Orchestrator.SwarmTests.Fixtures;
 
 /// <summary>One swarm fixture for all swarm tests, which run one after another. Run them alone with --filter Category=Swarm.</summary>
 [CollectionDefinition(Name)]

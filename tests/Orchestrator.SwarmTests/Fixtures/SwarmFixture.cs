@@ -1,12 +1,14 @@
 using Docker.DotNet;
 using Docker.DotNet.Models;
-using WinePipeline.Orchestrator.EngineTests.Fixtures;
-using WinePipeline.Orchestrator.Execution;
-using WinePipeline.Orchestrator.Execution.Docker.Internal;
-using WinePipeline.Orchestrator.Execution.Swarm;
-using WinePipeline.Orchestrator.Execution.Swarm.Internal;
+using Orchestrator.EngineTests.Fixtures;
+using Orchestrator.Execution;
+using Orchestrator.Execution.Docker;
+using Orchestrator.Execution.Docker.Internal;
+using Orchestrator.Execution.Staging;
+using Orchestrator.Execution.Swarm;
+using Orchestrator.Execution.Swarm.Internal;
 
-namespace WinePipeline.Orchestrator.SwarmTests.Fixtures;
+namespace Orchestrator.SwarmTests.Fixtures;
 
 /// <summary>
 /// The real test swarm with the busybox test image on every node. When the swarm is not up (a
@@ -42,7 +44,7 @@ public sealed class SwarmFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        foreach (var service in await ServicesAsync($"{ServiceLabels.RunId}={RunId}"))
+        foreach (var service in await ServicesAsync($"{ContainerLabels.RunId}={RunId}"))
         {
             await Manager.Swarm.RemoveServiceAsync(service.ID);
         }
@@ -59,28 +61,37 @@ public sealed class SwarmFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>A data root every node sees at the same path: the nodes share the host's mount namespace.</summary>
-    public string NewDataRoot()
+    /// <summary>
+    /// A data root every node sees at the same path (the nodes share the host's mount namespace), open
+    /// to others as `mkdir` makes one, and the folder the engine would stage <paramref name="stagingFor"/>'s outputs in.
+    /// </summary>
+    public string NewDataRoot(string? stagingFor = null)
     {
-        var dataRoot = Directory.CreateTempSubdirectory("wine-swarm-test-").FullName;
+        var dataRoot = Directory.CreateTempSubdirectory("swarm-test-").FullName;
+        File.SetUnixFileMode(dataRoot, File.GetUnixFileMode(dataRoot) | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
         dataRoots.Add(dataRoot);
+        if (stagingFor is not null)
+        {
+            Directory.CreateDirectory(StagingPaths.StagingDirectory(dataRoot, stagingFor));
+        }
+
         return dataRoot;
     }
 
-    public TaskInvocation Invocation(string taskId, string script, int attempt = 0) =>
-        new(taskId, "test_step", BusyboxTestImage.Name, ["sh", "-c", script], RunId, attempt, NeedsNetwork: false);
+    internal TaskInvocation Invocation(string taskId, string script, int attempt = 0) =>
+        new(taskId, RunId, attempt, BusyboxTestImage.Name, [], ["sh", "-c", script]);
 
-    /// <summary>An executor with fast polling; <paramref name="nodeEngines"/> false leaves it unable to ask nodes about OOM kills.</summary>
-    public static SwarmExecutor Executor(string dataRoot, bool nodeEngines = true) =>
+    /// <summary>An executor that polls often; <paramref name="nodeEngines"/> false leaves it unable to ask nodes about OOM kills.</summary>
+    internal static SwarmExecutor Executor(string dataRoot, bool nodeEngines = true) =>
         new(new SwarmExecutorSettings(dataRoot, dataRoot) { NodeEngineTemplate = nodeEngines ? TestSwarm.NodeEngineTemplate : null }, TestSwarm.ManagerEngine, TimeProvider.System);
 
     /// <summary>Every service (running, finished or failed) of this fixture's run for the task.</summary>
     internal Task<IEnumerable<SwarmService>> ServicesOfTaskAsync(string taskId) =>
-        ServicesAsync($"{ServiceLabels.RunId}={RunId}", $"{ServiceLabels.Task}={taskId}");
+        ServicesAsync($"{ContainerLabels.RunId}={RunId}", $"{ContainerLabels.Task}={taskId}");
 
     /// <summary>Every service of the task on the data root, whoever made it.</summary>
     internal Task<IEnumerable<SwarmService>> ServicesOnDataRootAsync(string dataRoot, string taskId) =>
-        ServicesAsync($"{ServiceLabels.DataRoot}={dataRoot}", $"{ServiceLabels.Task}={taskId}");
+        ServicesAsync($"{ContainerLabels.DataRoot}={dataRoot}", $"{ContainerLabels.Task}={taskId}");
 
     /// <summary>Waits until a service of the task (other than <paramref name="except"/>) has a running task, and returns its id and the hostname of its node.</summary>
     internal async Task<(string ServiceId, string Node)> WaitUntilRunningAsync(string dataRoot, string taskId, TimeSpan timeout, string? except = null)

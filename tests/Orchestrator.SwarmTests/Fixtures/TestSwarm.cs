@@ -1,7 +1,6 @@
-using WinePipeline.Orchestrator.Execution;
-using WinePipeline.Orchestrator.Execution.Process;
+using Orchestrator.Execution.Process;
 
-namespace WinePipeline.Orchestrator.SwarmTests.Fixtures;
+namespace Orchestrator.SwarmTests.Fixtures;
 
 /// <summary>The 3-node swarm of scripts/swarm-up.sh: its names, and its scripts run as they would be by hand.</summary>
 internal static class TestSwarm
@@ -13,6 +12,9 @@ internal static class TestSwarm
 
     public static Uri ManagerEngine => NodeEngine(Manager);
 
+    /// <summary>The checkout these tests were built from: the folder holding WinePipeline.slnx.</summary>
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
     public static Uri NodeEngine(string node) => new(NodeEngineTemplate.Replace("{node}", node, StringComparison.Ordinal));
 
     public static string PidFile(string node) => $"/run/swarmtest/{node}/dockerd.pid";
@@ -20,11 +22,24 @@ internal static class TestSwarm
     /// <summary>Runs scripts/NAME and returns its output; throws with that output when it fails.</summary>
     public static async Task<string> RunScriptAsync(string name, params string[] arguments)
     {
-        var root = RepositoryRoot.Find(AppContext.BaseDirectory) ?? throw new InvalidOperationException($"no {RepositoryRoot.SolutionFile} above {AppContext.BaseDirectory}");
         var output = new List<string>();
-        var exitCode = await ProcessRunner.RunAsync(Path.Combine(root, "scripts", name), arguments, root, (_, line) => { lock (output) { output.Add(line); } }, CancellationToken.None);
+        var start = new ProcessStart(Path.Combine(RepositoryRoot, "scripts", name), arguments, RepositoryRoot);
+        var exitCode = await ProcessRunner.RunAsync(start, (_, line) => { lock (output) { output.Add(line); } }, CancellationToken.None);
         var text = string.Join('\n', output);
         return exitCode == 0 ? text : throw new InvalidOperationException($"scripts/{name} exited with {exitCode}:\n{text}");
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "WinePipeline.slnx")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("the swarm tests run outside the checkout");
     }
 
     /// <summary>SIGKILLs the node's dockerd, as a preemptible machine vanishing would end it, after proving the pid is that daemon.</summary>

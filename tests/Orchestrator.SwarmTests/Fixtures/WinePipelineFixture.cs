@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using Docker.DotNet;
 using Docker.DotNet.Models;
-using WinePipeline.Orchestrator.Cli;
-using WinePipeline.Orchestrator.Execution.Docker.Internal;
-using WinePipeline.Orchestrator.Pipeline;
+using Orchestrator.Cli;
+using Orchestrator.Execution.Docker.Internal;
+using WinePipeline;
 
-namespace WinePipeline.Orchestrator.SwarmTests.Fixtures;
+namespace Orchestrator.SwarmTests.Fixtures;
 
 /// <summary>
 /// The wine pipeline on the test swarm: its step images (built by ./build-task-images.sh 0.1) loaded
@@ -14,7 +14,9 @@ namespace WinePipeline.Orchestrator.SwarmTests.Fixtures;
 /// </summary>
 public sealed class WinePipelineFixture : IAsyncLifetime
 {
-    public const string DatasetUrl = "sample://wine-reviews?rows=2000&seed=42";
+    private const string DatasetUrl = "sample://wine-reviews?rows=2000&seed=42";
+
+    private static readonly Pipeline Wine = WinePipeline.Wine.Define(TestSwarm.RepositoryRoot);
 
     private readonly List<string> dataRoots = [];
     private readonly DockerClient manager = DockerEndpoint.CreateClient(TestSwarm.ManagerEngine);
@@ -49,9 +51,11 @@ public sealed class WinePipelineFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>A data root open to others as `mkdir` makes one, so that steps running as the images' user reach their staging folders.</summary>
     public string NewDataRoot()
     {
-        var dataRoot = Directory.CreateTempSubdirectory("wine-swarm-pipeline-").FullName;
+        var dataRoot = Directory.CreateTempSubdirectory("swarm-pipeline-").FullName;
+        File.SetUnixFileMode(dataRoot, File.GetUnixFileMode(dataRoot) | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
         dataRoots.Add(dataRoot);
         return dataRoot;
     }
@@ -59,30 +63,49 @@ public sealed class WinePipelineFixture : IAsyncLifetime
     /// <summary>Runs the pipeline in this process on the swarm; returns its exit code and everything it printed.</summary>
     public static async Task<(int ExitCode, string Output)> RunAsync(string dataRoot)
     {
-        var output = new StringWriter();
-        var environment = new CliEnvironment(TextWriter.Synchronized(output), TextWriter.Synchronized(output), TimeProvider.System) { GetVariable = _ => null };
+        var output = TextWriter.Synchronized(new StringWriter());
+        var environment = new CliEnvironment(output, output, TimeProvider.System) { GetVariable = _ => null, Pipeline = Wine };
         var exitCode = await new CliApp(environment).RunAsync(Arguments(dataRoot), CancellationToken.None);
-        return (exitCode, output.ToString());
+        return (exitCode, output.ToString()!);
     }
 
-    public static string[] Arguments(string dataRoot) =>
-    [
-        "run", "--executor", "swarm", "--docker-host", TestSwarm.ManagerEngine.OriginalString, "--node-docker-host", TestSwarm.NodeEngineTemplate,
-        "--data-root", dataRoot, "--dataset-url", DatasetUrl,
-    ];
+    /// <summary>The same run as the built orchestrator program, its own process, with none of the variables that would change its parameters or data root.</summary>
+    public static Process Start(string dataRoot)
+    {
+        var startInfo = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        startInfo.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "orchestrator.dll"));
+        foreach (var argument in Arguments(dataRoot))
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        foreach (var variable in new[] { "HOST_DATA_ROOT", "PROJECT_ROOT", "DATASET_URL", "PIPELINE_VERSION", "IMAGE_PREFIX", "DOCKER_HOST" })
+        {
+            startInfo.Environment.Remove(variable);
+        }
+
+        return Process.Start(startInfo)!;
+    }
 
     public static string Metrics(string dataRoot) => File.ReadAllText(Path.Combine(dataRoot, "output", "metrics.json"));
+
+    private static string[] Arguments(string dataRoot) =>
+    [
+        "run", "--executor", "swarm", "--docker-host", TestSwarm.ManagerEngine.OriginalString, "--node-docker-host", TestSwarm.NodeEngineTemplate,
+        "--data-root", dataRoot, "-p", $"dataset-url={DatasetUrl}",
+    ];
 
     /// <summary>`docker save | docker load` from the main engine onto every node that lacks an image or holds another build of it.</summary>
     private static async Task LoadImagesAsync()
     {
-        var images = Pipeline.WinePipeline.Tasks(PipelineParameters.Default).Select(task => task.Image).Distinct().ToArray();
+        var graph = Wine.Resolve(new Dictionary<string, string>());
+        var images = graph.UpstreamOf([Wine.DefaultTarget]).Select(task => task.Image!).Distinct().ToArray();
         using var main = DockerEndpoint.CreateClient(DockerEndpoint.Resolve(null));
         var wanted = new Dictionary<string, string>();
         foreach (var image in images)
         {
             wanted[image] = await ImageIdAsync(main, image)
-                ?? throw new InvalidOperationException($"image {image} is not on the main engine; build it with ./build-task-images.sh {PipelineParameters.Default.ImageVersion}");
+                ?? throw new InvalidOperationException($"image {image} is not on the main engine; build the step images with ./build-task-images.sh 0.1");
         }
 
         foreach (var node in TestSwarm.Nodes)

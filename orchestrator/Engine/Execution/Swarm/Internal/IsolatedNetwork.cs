@@ -12,7 +12,7 @@ namespace Orchestrator.Execution.Swarm.Internal;
 /// </summary>
 internal static class IsolatedNetwork
 {
-    public const string Name = "wine-pipeline-isolated";
+    public const string Name = "orchestrator-isolated";
 
     private const string Driver = "overlay";
 
