@@ -85,9 +85,10 @@ public sealed class NodeLossTests(SwarmFixture swarm, ITestOutputHelper output)
 
     private static async Task<(int ExitCode, string Output)> RunAsync(string[] arguments)
     {
-        var printed = TextWriter.Synchronized(new StringWriter());
-        var environment = new CliEnvironment(printed, printed, TimeProvider.System) { GetVariable = _ => null };
+        var printed = new StringWriter();
+        var output = TextWriter.Synchronized(printed);
+        var environment = new CliEnvironment(output, output, TimeProvider.System) { GetVariable = _ => null };
         var exitCode = await new CliApp(environment).RunAsync(arguments, CancellationToken.None);
-        return (exitCode, printed.ToString()!);
+        return (exitCode, printed.ToString());
     }
 }

@@ -63,10 +63,11 @@ public sealed class WinePipelineFixture : IAsyncLifetime
     /// <summary>Runs the pipeline in this process on the swarm; returns its exit code and everything it printed.</summary>
     public static async Task<(int ExitCode, string Output)> RunAsync(string dataRoot)
     {
-        var output = TextWriter.Synchronized(new StringWriter());
+        var printed = new StringWriter();
+        var output = TextWriter.Synchronized(printed);
         var environment = new CliEnvironment(output, output, TimeProvider.System) { GetVariable = _ => null, Pipeline = Wine };
         var exitCode = await new CliApp(environment).RunAsync(Arguments(dataRoot), CancellationToken.None);
-        return (exitCode, output.ToString()!);
+        return (exitCode, printed.ToString());
     }
 
     /// <summary>The same run as the built orchestrator program, its own process, with none of the variables that would change its parameters or data root.</summary>
