@@ -2,10 +2,11 @@ using System.Diagnostics;
 using System.Globalization;
 using Docker.DotNet;
 using Docker.DotNet.Models;
-using WinePipeline.Orchestrator.EngineTests.Fixtures;
-using WinePipeline.Orchestrator.Execution;
-using WinePipeline.Orchestrator.Execution.Docker;
-using WinePipeline.Orchestrator.Execution.Swarm;
+using Orchestrator.EngineTests.Fixtures;
+using Orchestrator.Execution;
+using Orchestrator.Execution.Docker;
+using Orchestrator.Execution.Swarm;
+using Orchestrator.Graph;
 
 namespace WinePipeline.Bench.SwarmBench;
 
@@ -36,9 +37,9 @@ public static class Program
         {
             using var swarm = new SwarmExecutor(new SwarmExecutorSettings(dataRoot, dataRoot) { NodeEngineTemplate = NodeEngineTemplate }, Manager, TimeProvider.System);
             using var docker = new DockerExecutor(new DockerExecutorSettings(dataRoot, dataRoot, KeepContainers: false));
-            var isolated = new TaskInvocation("Overhead", "bench", BusyboxTestImage.Name, ["true"], "bench", 0, NeedsNetwork: false);
+            var isolated = new TaskInvocation("Overhead", "bench", 0, BusyboxTestImage.Name, [], ["true"]);
             var networked = isolated with { NeedsNetwork = true };
-            await swarm.EnsureReadyAsync([isolated], CancellationToken.None);
+            await swarm.EnsureReadyAsync([new TaskDefinition("Overhead", [], [], new Dictionary<string, string>()) { Image = BusyboxTestImage.Name }], CancellationToken.None);
 
             var timings = new Dictionary<string, List<double>>
             {

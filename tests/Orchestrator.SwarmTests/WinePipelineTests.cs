@@ -24,7 +24,7 @@ public sealed class WinePipelineTests(SwarmFixture swarm, WinePipelineFixture wi
             var (exitCode, printed) = await run;
 
             Assert.True(exitCode == 0, printed);
-            Assert.Contains($"--- TrainModel attempt 0 failed: node {node} was lost while the task ran on it; retry 1 in ", printed, StringComparison.Ordinal);
+            Assert.Contains($"--- TrainModel attempt 0 failed (node {node} was lost while the task ran on it); retry 1 in ", printed, StringComparison.Ordinal);
             Assert.EndsWith("summary: 8 ran, 0 already complete, 0 failed", printed.TrimEnd(), StringComparison.Ordinal);
             Assert.Equal(WinePipelineFixture.Metrics(wine.Reference), WinePipelineFixture.Metrics(dataRoot));
             Assert.Empty(await swarm.ServicesOnDataRootAsync(dataRoot, TrainModel));

@@ -16,6 +16,9 @@ public sealed class WinePipelineFixture : IAsyncLifetime
 {
     private const string DatasetUrl = "sample://wine-reviews?rows=2000&seed=42";
 
+    /// <summary>The step images' prefix, as ./build-task-images.sh takes it: $IMAGE_PREFIX, else wine.</summary>
+    private static readonly string ImagePrefix = Environment.GetEnvironmentVariable("IMAGE_PREFIX") is { Length: > 0 } prefix ? prefix : "wine";
+
     private static readonly Pipeline Wine = WinePipeline.Wine.Define(TestSwarm.RepositoryRoot);
 
     private readonly List<string> dataRoots = [];
@@ -93,20 +96,20 @@ public sealed class WinePipelineFixture : IAsyncLifetime
     private static string[] Arguments(string dataRoot) =>
     [
         "run", "--executor", "swarm", "--docker-host", TestSwarm.ManagerEngine.OriginalString, "--node-docker-host", TestSwarm.NodeEngineTemplate,
-        "--data-root", dataRoot, "-p", $"dataset-url={DatasetUrl}",
+        "--data-root", dataRoot, "-p", $"dataset-url={DatasetUrl}", "-p", $"image-prefix={ImagePrefix}",
     ];
 
     /// <summary>`docker save | docker load` from the main engine onto every node that lacks an image or holds another build of it.</summary>
     private static async Task LoadImagesAsync()
     {
-        var graph = Wine.Resolve(new Dictionary<string, string>());
+        var graph = Wine.Resolve(new Dictionary<string, string>(Wine.Defaults()) { ["image-prefix"] = ImagePrefix });
         var images = graph.UpstreamOf([Wine.DefaultTarget]).Select(task => task.Image!).Distinct().ToArray();
         using var main = DockerEndpoint.CreateClient(DockerEndpoint.Resolve(null));
         var wanted = new Dictionary<string, string>();
         foreach (var image in images)
         {
             wanted[image] = await ImageIdAsync(main, image)
-                ?? throw new InvalidOperationException($"image {image} is not on the main engine; build the step images with ./build-task-images.sh 0.1");
+                ?? throw new InvalidOperationException($"image {image} is not on the main engine; build the step images with ./build-task-images.sh 0.1 (prefix from IMAGE_PREFIX)");
         }
 
         foreach (var node in TestSwarm.Nodes)

@@ -30,12 +30,7 @@ internal sealed partial class SwarmExecutor : ITaskExecutor, IDisposable
         hostDataRoot = HostDataRoot.Of(settings.HostDataRoot, settings.LocalDataRoot);
         managerAddress = manager;
         this.time = time;
-        if (settings.NodeEngineTemplate is { } template)
-        {
-            DockerEndpoint.Resolve(template.Replace(NodeEngines.NodePlaceholder, "node", StringComparison.Ordinal));
-        }
-
-        nodes = new NodeEngines(settings.NodeEngineTemplate);
+        nodes = NodeEngines.Of(settings.NodeEngineTemplate);
         this.manager = DockerEndpoint.CreateClient(manager);
     }
 

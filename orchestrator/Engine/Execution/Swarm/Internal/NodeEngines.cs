@@ -12,6 +12,12 @@ internal sealed class NodeEngines(string? template)
 
     private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(5);
 
+    /// <summary>Checks the template first: a unix:// or tcp:// address once "{node}" is replaced.</summary>
+    public static NodeEngines Of(string? template) =>
+        template is null || (Uri.TryCreate(template.Replace(NodePlaceholder, "node", StringComparison.Ordinal), UriKind.Absolute, out var uri) && uri.Scheme is "unix" or "tcp")
+            ? new NodeEngines(template)
+            : throw SwarmErrors.BadNodeEngineTemplate(template);
+
     /// <summary>True or false as the node's engine says, or null when it cannot be asked.</summary>
     public async Task<bool?> WasOutOfMemoryAsync(string? node, string? containerId)
     {

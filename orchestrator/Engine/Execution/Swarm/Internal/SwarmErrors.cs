@@ -15,6 +15,9 @@ internal static class SwarmErrors
     public static ExecutorUnavailableException ImageMissing(string image, string node) =>
         new($"image {image} is not on node {node}; load it on every node (docker save {image} | docker -H NODE load, or scripts/swarm-load-images.sh) or push it to a registry every node pulls from");
 
+    public static ExecutorUnavailableException BadNodeEngineTemplate(string template) =>
+        new($"--node-docker-host {template} is not a unix:// or tcp:// address with {{node}} for the node's hostname, e.g. tcp://{{node}}:2375");
+
     public static ExecutorUnavailableException NameTaken(string name) =>
         new($"a service named {name} exists on the swarm but is not this task's (its labels differ); remove it (docker service rm {name}) if it is a leftover");
 }
