@@ -8,7 +8,8 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # shellcheck source=scripts/swarm-env.sh
 source "$here/swarm-env.sh"
 
-readonly STOP_TIMEOUT_SECONDS=10
+# A daemon gets this long to stop on SIGTERM; everything it leaves is cleaned up after SIGKILL anyway.
+readonly STOP_TIMEOUT_SECONDS=2
 readonly CGROUP_ROOT=/sys/fs/cgroup
 quiet=false
 [[ ${1:-} == --quiet ]] && quiet=true
@@ -65,7 +66,7 @@ kill_leftovers() {
 
 unmount_leftovers() {
   local target
-  findmnt -rn -o TARGET | grep -E "^($SWARM_RUN_DIR|$SWARM_DATA_DIR)(/|$)" | sort -r | while read -r target; do
+  findmnt -rn -o TARGET | { grep -E "^($SWARM_RUN_DIR|$SWARM_DATA_DIR)(/|$)" || true; } | sort -r | while read -r target; do
     umount -l "$target" 2>/dev/null || true
   done
 }
