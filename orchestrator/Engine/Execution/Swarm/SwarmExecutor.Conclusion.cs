@@ -15,7 +15,7 @@ internal sealed partial class SwarmExecutor
             JobEndKind.Completed => new ExecutionResult(0, Target(invocation), output.Lines),
             JobEndKind.Failed when end.ExitCode == ClassifiedFailure.KilledExitCode => await KilledAsync(end, invocation, output),
             JobEndKind.Failed => Failed(ClassifiedFailure.Exit(end.ExitCode, output.Lines), (int)end.ExitCode, invocation, output),
-            JobEndKind.Rejected => Failed(EngineErrors.Classify(end.Error ?? "no reason given", invocation.Image, node), ExecutionEngine.ExecutorErrorExitCode, invocation, output),
+            JobEndKind.Rejected => Failed(EngineErrors.Classify(end.Error ?? "no reason given", invocation.Image ?? "(none)", node), ExecutionEngine.ExecutorErrorExitCode, invocation, output),
             JobEndKind.NodeLost => Failed(ClassifiedFailure.NodeLost(node), ExecutionEngine.ExecutorErrorExitCode, invocation, output),
             JobEndKind.NeverScheduled => Failed(
                 ClassifiedFailure.Unschedulable([.. ServiceDefinition.Constraints(invocation)], Timeout(invocation), end.Error), ExecutionEngine.ExecutorErrorExitCode, invocation, output),
