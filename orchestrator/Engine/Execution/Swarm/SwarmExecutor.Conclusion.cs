@@ -6,10 +6,19 @@ namespace Orchestrator.Execution.Swarm;
 
 internal sealed partial class SwarmExecutor
 {
+    /// <summary>How the manager words a task that ran and exited non-zero ("task: non-zero exit (3)").</summary>
+    private const string PlainExit = "task: non-zero exit";
+
     /// <summary>How the job ended, in words: the exit code and stderr tail, or what the swarm did to it.</summary>
     private async Task<ExecutionResult> ConcludeAsync(JobEnd end, TaskInvocation invocation, StderrTail output)
     {
         var node = end.Node ?? "(unknown)";
+        if (end.Kind == JobEndKind.Failed && end.Error is { } error && !error.StartsWith(PlainExit, StringComparison.Ordinal))
+        {
+            // The container did not start, or the engine says more than the exit code ("starting container failed: ...").
+            output.Line(LogStream.Stderr, DockerErrors.EngineSaid(error));
+        }
+
         return end.Kind switch
         {
             JobEndKind.Completed => new ExecutionResult(0, Target(invocation), output.Lines),
