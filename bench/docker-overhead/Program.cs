@@ -29,7 +29,7 @@ public static class Program
         try
         {
             using var executor = new DockerExecutor(new DockerExecutorSettings(dataRoot, dataRoot, KeepContainers: false));
-            var invocation = new TaskInvocation("Overhead", "bench", BusyboxTestImage.Name, Command, "bench", 0, NeedsNetwork: false);
+            var invocation = new TaskInvocation("Overhead", "bench", 0, BusyboxTestImage.Name, [], Command);
             string[] dockerRun =
             [
                 "run", "--rm", "--network", "none", "--user", "10001:10001",

@@ -50,8 +50,5 @@ public static class PlanBench
             $"T{i}",
             i == 0 ? [] : new[] { $"T{i - 1}", $"T{i / 2}" }.Distinct().ToArray(),
             [TaskOutput.File($"t{i}.out")],
-            new Dictionary<string, string>(),
-            "step",
-            "bench/step:1",
-            [])).ToList();
+            new Dictionary<string, string>()) { Image = "bench/step:1" }).ToList();
 }

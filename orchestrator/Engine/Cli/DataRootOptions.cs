@@ -10,6 +10,6 @@ internal abstract class DataRootOptions
     [Option('f', "file", MetaValue = "FILE", HelpText = "The pipeline file (YAML) to use instead of the built-in pipeline.")]
     public string? File { get; set; }
 
-    [Option("data-root", MetaValue = "DIR", HelpText = "The folder the pipeline's data and state live in (default: ./data_root).")]
+    [Option("data-root", MetaValue = "DIR", Default = DefaultDataRoot, HelpText = "The folder the pipeline's data and state live in.")]
     public string DataRoot { get; set; } = DefaultDataRoot;
 }

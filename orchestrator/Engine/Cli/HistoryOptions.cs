@@ -11,6 +11,6 @@ internal sealed class HistoryOptions : DataRootOptions
     [Option("experiment", MetaValue = "RUN", HelpText = "The variants of the sweeps RUN ran: their values, outcome, time and metrics, best first.")]
     public string? Experiment { get; set; }
 
-    [Option("limit", MetaValue = "N", HelpText = "How many of the latest runs to list (default: 20).")]
+    [Option("limit", MetaValue = "N", Default = 20, HelpText = "How many of the latest runs to list.")]
     public int Limit { get; set; } = 20;
 }

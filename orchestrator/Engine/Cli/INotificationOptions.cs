@@ -19,7 +19,7 @@ internal interface INotificationOptions
     [Option("smtp-host", MetaValue = "HOST", HelpText = "Email run notifications through this SMTP server (needs --smtp-from and --smtp-to).")]
     string? SmtpHost { get; set; }
 
-    [Option("smtp-port", MetaValue = "PORT", HelpText = "The SMTP server's port (default: 25).")]
+    [Option("smtp-port", MetaValue = "PORT", Default = SmtpSettings.DefaultPort, HelpText = "The SMTP server's port.")]
     int SmtpPort { get; set; }
 
     [Option("smtp-from", MetaValue = "ADDRESS", HelpText = "Sender address of notification emails.")]

@@ -35,7 +35,7 @@ internal class RunOptions : DataRootOptions
     [Option("force", MetaValue = "TASK", HelpText = "Rerun this task and everything downstream of it, even if complete.")]
     public string? Force { get; set; }
 
-    [Option("retries", MetaValue = "N", HelpText = "Retry a task that exits non-zero this many times, with backoff (default: 0).")]
+    [Option("retries", MetaValue = "N", Default = 0, HelpText = "Retry a task that exits non-zero this many times, with backoff.")]
     public int Retries { get; set; }
 
     [Option("keep-containers", HelpText = "Keep successful containers too, for inspection.")]

@@ -35,6 +35,15 @@ public sealed class Pipeline
     internal IReadOnlyDictionary<string, string> Defaults() =>
         Parameters.ToDictionary(parameter => parameter.Name, parameter => parameter.Default, StringComparer.Ordinal);
 
-    /// <summary>The task graph with these parameter values (every declared one must be present).</summary>
-    internal TaskGraph Resolve(IReadOnlyDictionary<string, string> values) => PipelineCompiler.Compile(this, values);
+    /// <summary>The task graph with these parameter values; a parameter not given has its default.</summary>
+    internal TaskGraph Resolve(IReadOnlyDictionary<string, string> values)
+    {
+        var all = new Dictionary<string, string>(Defaults(), StringComparer.Ordinal);
+        foreach (var (name, value) in values)
+        {
+            all[name] = value;
+        }
+
+        return PipelineCompiler.Compile(this, all);
+    }
 }

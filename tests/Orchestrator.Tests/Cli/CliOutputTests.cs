@@ -122,7 +122,7 @@ public class CliOutputTests
         var result = await CliRunner.RunWineAsync(["run", "--dry-run", "--data-root", dataRoot.Path, "-p", "dataset=x"]);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Equal("orchestrator: error: unknown parameter 'dataset'; parameters of wine: dataset-url, image-version, image-prefix\n", result.Error);
+        Assert.Equal("orchestrator: error: unknown parameter 'dataset'; parameters of wine: dataset-url, image-version, image-prefix, experiment-trees, experiment-leaves\n", result.Error);
     }
 
     [Fact]
@@ -146,8 +146,8 @@ public class CliOutputTests
             ["status", "DownloadData", "--data-root", dataRoot.Path, "-p", "dataset-url=file:///p.csv"],
             environment => environment with { GetVariable = name => name == "DATASET_URL" ? "file:///env.csv" : null });
 
-        Assert.Contains("  dataset-url    file:///env.csv  (from the environment)", fromEnvironment.OutLines);
-        Assert.Contains("  dataset-url    file:///p.csv  (given with -p)", given.OutLines);
+        Assert.Contains("  dataset-url        file:///env.csv  (from the environment)", fromEnvironment.OutLines);
+        Assert.Contains("  dataset-url        file:///p.csv  (given with -p)", given.OutLines);
     }
 
     [Fact]
@@ -158,7 +158,7 @@ public class CliOutputTests
         var result = await CliRunner.RunWineAsync(["status", "--data-root", dataRoot.Path, "-p", "image-version=0.2", "-p", "image-prefix=acme"]);
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains("  image-version  0.2  (given with -p)", result.OutLines);
-        Assert.Contains("  image-prefix   acme  (given with -p)", result.OutLines);
+        Assert.Contains("  image-version      0.2  (given with -p)", result.OutLines);
+        Assert.Contains("  image-prefix       acme  (given with -p)", result.OutLines);
     }
 }

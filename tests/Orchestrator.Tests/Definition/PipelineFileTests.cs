@@ -103,7 +103,7 @@ public sealed class PipelineFileTests : IDisposable
 
         Assert.Equal(2, result.ExitCode);
         Assert.Equal(
-            $"orchestrator: error: {file}:6: task A: unknown field 'outptus'; known fields: image, command, args, env, output-dir, outputs, complete-when, network, resources, retry, timeout, constraints, code, build\n",
+            $"orchestrator: error: {file}:6: task A: unknown field 'outptus'; known fields: image, command, args, env, output-dir, outputs, complete-when, network, resources, retry, timeout, constraints, code, build, matrix, join\n",
             result.Error);
     }
 

@@ -15,7 +15,7 @@ public class PipelineSchemaTests
     {
         var result = Schema.Evaluate(AsJson(File.ReadAllText(Path.Combine(ProgramRun.RepositoryRoot, "examples", "numbers", "pipeline.yaml"))), new EvaluationOptions { OutputFormat = OutputFormat.List });
 
-        Assert.True(result.IsValid, string.Join("; ", result.Details.Where(detail => detail.Errors is not null).SelectMany(detail => detail.Errors!.Values)));
+        Assert.True(result.IsValid, string.Join("; ", (result.Details ?? []).Where(detail => detail.Errors is not null).SelectMany(detail => detail.Errors!.Values)));
     }
 
     [Theory]

@@ -21,7 +21,7 @@ public class WinePipelineTests
     {
         Assert.Equal(
             ["DownloadData", "MakeDatasets", "CleanData", "ExtractFeatures", "TransformData", "ImputeData", "TrainModel", "EvaluateModel"],
-            Graph.Tasks.Select(task => task.Id));
+            Graph.UpstreamOf(["EvaluateModel"]).Select(task => task.Id));
         Assert.Equal(["ImputeData", "TrainModel"], Graph.Get("EvaluateModel").DependsOn);
         Assert.Equal("EvaluateModel", Defined.DefaultTarget);
     }
@@ -65,7 +65,7 @@ public class WinePipelineTests
     public void Inputs_are_the_upstream_outputs_its_arguments_name()
     {
         Assert.Equal(["interim/test_features.csv", "interim/test_target.csv", "output/model.zip"], Graph.Get("EvaluateModel").Inputs);
-        Assert.Equal(["output/PredictionsVSActuals.png", "output/FeatureImportances.png", "output/metrics.json"], Graph.Get("EvaluateModel").Produces);
+        Assert.Equal(["output/PredictionsVSActuals.png", "output/FeatureImportances.png", "output/metrics.json", "output/PredictedVsActual.png", "output/Residuals.png"], Graph.Get("EvaluateModel").Produces);
     }
 
     [Fact]
@@ -100,7 +100,7 @@ public class WinePipelineTests
         Assert.Equal("Wine rating predictor", Defined.Report.Title);
         Assert.Equal(new OutputRef("EvaluateModel", "metrics"), Defined.Report.Metrics);
         Assert.Equal(["mse", "r2"], Defined.Report.Columns);
-        Assert.Equal(["predictions-vs-actuals", "feature-importances"], Defined.Report.Plots.Select(plot => plot.Name));
+        Assert.Equal(["predictions-vs-actuals", "feature-importances", "predicted-vs-actual", "residuals"], Defined.Report.Plots.Select(plot => plot.Name));
     }
 
     private static IEnumerable<string> Rendered(string taskId) =>

@@ -18,7 +18,7 @@ public sealed class BrowserTests
     {
         var release = new TaskCompletionSource();
         await using var server = await ServerHarness.StartAsync(hold: release.Task);
-        await File.WriteAllTextAsync(Path.Combine(server.DataRoot, Support.TestGraph.OutputOf("Download")), "done");
+        await server.CompleteAsync("Download");
         await server.PostRunAsync();
         await server.WaitForAsync("/api/graph", json => ServerHarness.StateOf(json, "Train") == "Running");
 

@@ -18,7 +18,7 @@ public sealed partial class ServeListenTests
     {
         using var dataRoot = new TempDirectory();
 
-        var result = await CliRunner.RunAsync(["serve", "--data-root", dataRoot.Path, "--urls", urls]);
+        var result = await CliRunner.RunWineAsync(["serve", "--data-root", dataRoot.Path, "--urls", urls]);
 
         Assert.Equal(ExitCodes.UsageError, result.ExitCode);
         Assert.StartsWith($"orchestrator: error: --urls {urls} listens beyond this machine (bound ", result.Error);
@@ -38,11 +38,11 @@ public sealed partial class ServeListenTests
         holder.Start();
         var port = ((IPEndPoint)holder.LocalEndpoint).Port;
 
-        var result = await CliRunner.RunAsync(["serve", "--data-root", dataRoot.Path, "--port", port.ToString()]);
+        var result = await CliRunner.RunWineAsync(["serve", "--data-root", dataRoot.Path, "--port", port.ToString()]);
 
         Assert.Equal(ExitCodes.UsageError, result.ExitCode);
         Assert.Equal(
-            $"orchestrator: error: cannot listen on http://127.0.0.1:{port}: port {port} is already in use; stop what holds it, or pick another with --port N or --urls URL (see orchestrator --help)\n",
+            $"orchestrator: error: cannot listen on http://127.0.0.1:{port}: port {port} is already in use; stop what holds it, or pick another with --port N or --urls URL\n",
             result.Error);
     }
 
@@ -53,7 +53,7 @@ public sealed partial class ServeListenTests
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var output = new BannerWriter(stop);
 
-        var result = await CliRunner.RunAsync(
+        var result = await CliRunner.RunWineAsync(
             ["serve", "--data-root", dataRoot.Path, "--urls", "http://127.0.0.1:0;http://[::1]:0"],
             environment => environment with { Out = output },
             cancellation: stop.Token);
@@ -69,7 +69,7 @@ public sealed partial class ServeListenTests
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var output = new BannerWriter(stop, keepServing: true);
 
-        var serving = CliRunner.RunAsync(
+        var serving = CliRunner.RunWineAsync(
             ["serve", "--data-root", dataRoot.Path, "--urls", "http://0.0.0.0:0", "--token", "s3cret"],
             environment => environment with { Out = output },
             cancellation: stop.Token);

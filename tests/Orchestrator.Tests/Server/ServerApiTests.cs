@@ -13,7 +13,7 @@ public sealed class ServerApiTests
     public async Task Graph_lists_every_task_with_its_layer_dependencies_and_state_in_the_cli_words()
     {
         await using var server = await ServerHarness.StartAsync();
-        await File.WriteAllTextAsync(Path.Combine(server.DataRoot, TestGraph.OutputOf("Download")), "done");
+        await server.RunToEndAsync("""{"target": "Download"}""");
 
         var graph = await server.GetJsonAsync("/api/graph");
 
@@ -21,7 +21,7 @@ public sealed class ServerApiTests
         Assert.Equal(["Download", "Train", "EvaluateModel"], tasks.Select(task => task.GetProperty("id").GetString()));
         Assert.Equal([0, 1, 2], tasks.Select(task => task.GetProperty("layer").GetInt32()));
         Assert.Equal(["Train"], tasks[2].GetProperty("dependsOn").EnumerateArray().Select(id => id.GetString()));
-        Assert.Equal("Complete", ServerHarness.StateOf(graph, "Download"));
+        Assert.Equal("Succeeded", ServerHarness.StateOf(graph, "Download"));
         Assert.Equal("Pending", ServerHarness.StateOf(graph, "Train"));
         Assert.Equal("output Train.out missing", tasks[1].GetProperty("reason").GetString());
         Assert.False(graph.GetProperty("running").GetBoolean());
@@ -65,7 +65,7 @@ public sealed class ServerApiTests
         var runs = await server.WaitForAsync("/api/runs", json => json.GetArrayLength() == 1 && json[0].GetProperty("outcome").GetString() != "running");
         var run = runs[0];
         Assert.Equal((id, "succeeded", "ui"), (run.GetProperty("id").GetString(), run.GetProperty("outcome").GetString(), run.GetProperty("trigger").GetString()));
-        Assert.Equal((2.5, 0.75), (run.GetProperty("mse").GetDouble(), run.GetProperty("r2").GetDouble()));
+        Assert.Equal((2.5, 0.75), (run.GetProperty("columns").GetProperty("mse").GetDouble(), run.GetProperty("columns").GetProperty("r2").GetDouble()));
         Assert.Equal(["Download", "Train", "EvaluateModel"], server.Executor.Ran);
 
         var details = await server.GetJsonAsync($"/api/runs/{id}");

@@ -75,7 +75,7 @@ internal sealed partial class ServerHarness : IAsyncDisposable
         var context = new RunContext(TextWriter.Synchronized(new StringWriter()), TextWriter.Synchronized(new StringWriter()), TimeProvider.System, _ => null, (_, _, _, _) => Task.FromResult<ITaskExecutor>(executor));
         var run = new RunRequest(directory.Path, null, null, new Dictionary<string, string>(), new ExecutorRequest(null, directory.Path, directory.Path, false), Trigger: RunTrigger.Ui);
         var server = await PipelineServer.StartAsync(new PipelineRunner(pipeline, context), context, new ServerSettings(run, "http://127.0.0.1:0", token, ["127.0.0.1"]), notifier: null, CancellationToken.None);
-        return new ServerHarness(directory, executor, server, new HttpClient { BaseAddress = new Uri(server.Url) });
+        return new ServerHarness(directory, executor, server, new HttpClient { BaseAddress = new Uri(server.Url) }) { Defined = pipeline };
     }
 
     private static Orchestrator.Pipeline Define(string[] specs)
@@ -83,8 +83,9 @@ internal sealed partial class ServerHarness : IAsyncDisposable
         var builder = new PipelineBuilder("server-test");
         builder.Parameter("dataset-url", "sample://test");
         builder.Parameter("image-version", "0.1");
+        builder.Parameter("image-prefix", "test");
         var tasks = TestGraph.Declare(builder, specs);
-        tasks[specs[0].Split(':')[0]].Args("${dataset-url}", "${image-version}");
+        tasks[specs[0].Split(':')[0]].Args("${dataset-url}", "${image-version}", "${image-prefix}");
         var evaluate = tasks["EvaluateModel"].Output("metrics", "metrics.json");
         foreach (var plot in Plots)
         {
@@ -92,6 +93,15 @@ internal sealed partial class ServerHarness : IAsyncDisposable
         }
 
         return builder.Report("Server test", evaluate.Ref("metrics"), ["mse", "r2"], Plots.Select(evaluate.Ref)).Build();
+    }
+
+    private Orchestrator.Pipeline Defined { get; init; } = null!;
+
+    /// <summary>Brings <paramref name="target"/> up to date with a CLI run on the same data root (another executor, so <see cref="Executor"/> does not see it).</summary>
+    public async Task CompleteAsync(string target)
+    {
+        var run = await CliRunner.RunPipelineAsync(Defined, new RecordingExecutor(DataRoot), ["run", target, "--data-root", DataRoot]);
+        Assert.True(run.ExitCode == 0, run.ToString());
     }
 
     /// <summary>POST /api/runs as the page sends it: from the server's own origin, with the page's CSRF token.</summary>

@@ -26,8 +26,8 @@ internal static class CliRunner
     }
 
     /// <summary>Runs with the wine pipeline built in, as the orchestrator program does.</summary>
-    public static Task<CliResult> RunWineAsync(string[] args, Func<CliEnvironment, CliEnvironment>? configure = null) =>
-        RunAsync(args, environment => (configure ?? (e => e))(environment with { Pipeline = WineDefinition.Pipeline }));
+    public static Task<CliResult> RunWineAsync(string[] args, Func<CliEnvironment, CliEnvironment>? configure = null, CancellationToken cancellation = default) =>
+        RunAsync(args, environment => (configure ?? (e => e))(environment with { Pipeline = WineDefinition.Pipeline }), cancellation: cancellation);
 
     /// <summary>Runs with a test graph and a stand-in executor instead of the wine pipeline and a real one.</summary>
     public static Task<CliResult> RunGraphAsync(string[] specs, ITaskExecutor executor, string[] args, TimeProvider? time = null, CancellationToken cancellation = default) =>
