@@ -23,6 +23,16 @@ public sealed class FailureTests(SwarmFixture swarm)
     }
 
     [Fact]
+    public async Task A_program_that_cannot_start_fails_with_the_engines_words()
+    {
+        var result = await RunAsync(swarm.Invocation("CannotStart", "unused") with { Arguments = ["no-such-program"] });
+
+        Assert.Equal((127, FailureKind.Exit), (result.ExitCode, result.Failure));
+        Assert.StartsWith("docker engine: starting container failed: ", result.StderrTail[^1], StringComparison.Ordinal);
+        Assert.Contains("no-such-program", result.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Out_of_memory_is_confirmed_by_the_node_engine()
     {
         var result = await RunAsync(swarm.Invocation("EatsMemory", EatMemory) with { Resources = new TaskResources(MemoryBytes: SixteenMiB) });
