@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Orchestrator.EngineTests.Fixtures;
 using Orchestrator.Execution;
-using Orchestrator.Cli;
 using Orchestrator.SwarmTests.Fixtures;
 using Xunit.Abstractions;
 
@@ -53,14 +52,9 @@ public sealed class NodeLossTests(SwarmFixture swarm, ITestOutputHelper output)
                 outputs: { result: survivor.out }
                 constraints: [node.role==worker]
             """);
-        string[] arguments =
-        [
-            "run", "-f", pipelineFile, "--executor", "swarm", "--docker-host", TestSwarm.ManagerEngine.OriginalString,
-            "--node-docker-host", TestSwarm.NodeEngineTemplate, "--data-root", dataRoot,
-        ];
         try
         {
-            var run = RunAsync(arguments);
+            var run = InProcessCli.RunAsync(["run", "-f", pipelineFile, .. InProcessCli.OnTestSwarm, "--data-root", dataRoot]);
             var (lostService, lostNode) = await swarm.WaitUntilRunningAsync(dataRoot, "Survivor", StartTimeout);
             TestSwarm.KillDaemon(lostNode);
             var sinceLoss = Stopwatch.StartNew();
@@ -81,14 +75,5 @@ public sealed class NodeLossTests(SwarmFixture swarm, ITestOutputHelper output)
         {
             await SwarmFixture.ReviveNodesAsync();
         }
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunAsync(string[] arguments)
-    {
-        var printed = new StringWriter();
-        var output = TextWriter.Synchronized(printed);
-        var environment = new CliEnvironment(output, output, TimeProvider.System) { GetVariable = _ => null };
-        var exitCode = await new CliApp(environment).RunAsync(arguments, CancellationToken.None);
-        return (exitCode, printed.ToString());
     }
 }

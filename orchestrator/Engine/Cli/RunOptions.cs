@@ -26,10 +26,10 @@ internal class RunOptions : DataRootOptions
     [Option("workers", MetaValue = "N", HelpText = "At most this many tasks at the same time (default: as many as --cpus and --memory allow).")]
     public int? Workers { get; set; }
 
-    [Option("cpus", MetaValue = "N", HelpText = "The CPUs tasks may use at once, by what they declare (a task declaring none counts as 1; default: this machine's).")]
+    [Option("cpus", MetaValue = "N", HelpText = "The CPUs tasks may use at once, by what they declare (a task declaring none counts as 1; default: this machine's, or with --executor swarm what the swarm's active nodes have free).")]
     public double? Cpus { get; set; }
 
-    [Option("memory", MetaValue = "SIZE", HelpText = "The memory tasks may use at once, by what they declare, e.g. 8g (default: this machine's).")]
+    [Option("memory", MetaValue = "SIZE", HelpText = "The memory tasks may use at once, by what they declare, e.g. 8g (default: this machine's, or with --executor swarm what the swarm's active nodes have free).")]
     public string? Memory { get; set; }
 
     [Option("force", MetaValue = "TASK", HelpText = "Rerun this task and everything downstream of it, even if complete.")]

@@ -61,14 +61,10 @@ public sealed class SwarmFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>
-    /// A data root every node sees at the same path (the nodes share the host's mount namespace), open
-    /// to others as `mkdir` makes one, and the folder the engine would stage <paramref name="stagingFor"/>'s outputs in.
-    /// </summary>
+    /// <summary>A data root every node sees at the same path, and the folder the engine would stage <paramref name="stagingFor"/>'s outputs in.</summary>
     public string NewDataRoot(string? stagingFor = null)
     {
-        var dataRoot = Directory.CreateTempSubdirectory("swarm-test-").FullName;
-        File.SetUnixFileMode(dataRoot, File.GetUnixFileMode(dataRoot) | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        var dataRoot = TestSwarm.NewSharedDataRoot("swarm-test-");
         dataRoots.Add(dataRoot);
         if (stagingFor is not null)
         {
@@ -89,9 +85,25 @@ public sealed class SwarmFixture : IAsyncLifetime
     internal Task<IEnumerable<SwarmService>> ServicesOfTaskAsync(string taskId) =>
         ServicesAsync($"{ContainerLabels.RunId}={RunId}", $"{ContainerLabels.Task}={taskId}");
 
-    /// <summary>Every service of the task on the data root, whoever made it.</summary>
-    internal Task<IEnumerable<SwarmService>> ServicesOnDataRootAsync(string dataRoot, string taskId) =>
-        ServicesAsync($"{ContainerLabels.DataRoot}={dataRoot}", $"{ContainerLabels.Task}={taskId}");
+    /// <summary>Every service of the task (null: of any task) on the data root, whoever made it.</summary>
+    internal Task<IEnumerable<SwarmService>> ServicesOnDataRootAsync(string dataRoot, string? taskId = null) =>
+        taskId is null ? ServicesAsync($"{ContainerLabels.DataRoot}={dataRoot}") : ServicesAsync($"{ContainerLabels.DataRoot}={dataRoot}", $"{ContainerLabels.Task}={taskId}");
+
+    /// <summary>The node id of each running task of the services on the data root, by the task id in their labels.</summary>
+    internal async Task<Dictionary<string, string>> RunningNodesOnDataRootAsync(string dataRoot, CancellationToken cancellation)
+    {
+        var nodes = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var service in await ServicesOnDataRootAsync(dataRoot))
+        {
+            var tasks = await ServiceTasks.ListAsync(Manager, service.ID, cancellation);
+            if (tasks.FirstOrDefault(task => task.Status.State == TaskState.Running) is { } running)
+            {
+                nodes[service.Spec.Labels[ContainerLabels.Task]] = running.NodeID;
+            }
+        }
+
+        return nodes;
+    }
 
     /// <summary>Waits until a service of the task (other than <paramref name="except"/>) has a running task, and returns its id and the hostname of its node.</summary>
     internal async Task<(string ServiceId, string Node)> WaitUntilRunningAsync(string dataRoot, string taskId, TimeSpan timeout, string? except = null)

@@ -1,3 +1,5 @@
+using Docker.DotNet;
+using Docker.DotNet.Models;
 using Orchestrator.Execution.Process;
 
 namespace Orchestrator.SwarmTests.Fixtures;
@@ -18,6 +20,27 @@ internal static class TestSwarm
     public static Uri NodeEngine(string node) => new(NodeEngineTemplate.Replace("{node}", node, StringComparison.Ordinal));
 
     public static string PidFile(string node) => $"/run/swarmtest/{node}/dockerd.pid";
+
+    /// <summary>A new folder under the temporary folder that every node sees at the same path (they share the host's mount namespace), open to others as `mkdir` makes one, so that steps running as an image's user reach their staging folders.</summary>
+    public static string NewSharedDataRoot(string prefix)
+    {
+        var dataRoot = Directory.CreateTempSubdirectory(prefix).FullName;
+        File.SetUnixFileMode(dataRoot, File.GetUnixFileMode(dataRoot) | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        return dataRoot;
+    }
+
+    /// <summary>Sets a node "active" (it takes tasks) or "drain" (it takes none and its tasks move away).</summary>
+    public static async Task SetAvailabilityAsync(DockerClient manager, string node, string availability)
+    {
+        var inspected = await manager.Swarm.InspectNodeAsync(node);
+        await manager.Swarm.UpdateNodeAsync(inspected.ID, inspected.Version.Index, new NodeUpdateParameters
+        {
+            Name = inspected.Spec.Name,
+            Labels = inspected.Spec.Labels,
+            Role = inspected.Spec.Role,
+            Availability = availability,
+        });
+    }
 
     /// <summary>Runs scripts/NAME and returns its output; throws with that output when it fails.</summary>
     public static async Task<string> RunScriptAsync(string name, params string[] arguments)

@@ -1,9 +1,6 @@
 using System.Diagnostics;
 using Docker.DotNet;
-using Docker.DotNet.Models;
-using Orchestrator.Cli;
 using Orchestrator.Execution.Docker.Internal;
-using WinePipeline;
 
 namespace Orchestrator.SwarmTests.Fixtures;
 
@@ -16,11 +13,6 @@ public sealed class WinePipelineFixture : IAsyncLifetime
 {
     private const string DatasetUrl = "sample://wine-reviews?rows=2000&seed=42";
 
-    /// <summary>The step images' prefix, as ./build-task-images.sh takes it: $IMAGE_PREFIX, else wine.</summary>
-    private static readonly string ImagePrefix = Environment.GetEnvironmentVariable("IMAGE_PREFIX") is { Length: > 0 } prefix ? prefix : "wine";
-
-    private static readonly Pipeline Wine = WinePipeline.Wine.Define(TestSwarm.RepositoryRoot);
-
     private readonly List<string> dataRoots = [];
     private readonly DockerClient manager = DockerEndpoint.CreateClient(TestSwarm.ManagerEngine);
 
@@ -32,8 +24,8 @@ public sealed class WinePipelineFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await LoadImagesAsync();
-        await SetManagerAvailabilityAsync("drain");
+        await WineOnSwarm.LoadImagesAsync();
+        await TestSwarm.SetAvailabilityAsync(manager, TestSwarm.Manager, "drain");
         Reference = NewDataRoot();
         var clock = Stopwatch.StartNew();
         var (exitCode, output) = await RunAsync(Reference);
@@ -46,7 +38,7 @@ public sealed class WinePipelineFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await SetManagerAvailabilityAsync("active");
+        await TestSwarm.SetAvailabilityAsync(manager, TestSwarm.Manager, "active");
         manager.Dispose();
         foreach (var dataRoot in dataRoots)
         {
@@ -54,31 +46,22 @@ public sealed class WinePipelineFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>A data root open to others as `mkdir` makes one, so that steps running as the images' user reach their staging folders.</summary>
     public string NewDataRoot()
     {
-        var dataRoot = Directory.CreateTempSubdirectory("swarm-pipeline-").FullName;
-        File.SetUnixFileMode(dataRoot, File.GetUnixFileMode(dataRoot) | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        var dataRoot = TestSwarm.NewSharedDataRoot("swarm-pipeline-");
         dataRoots.Add(dataRoot);
         return dataRoot;
     }
 
     /// <summary>Runs the pipeline in this process on the swarm; returns its exit code and everything it printed.</summary>
-    public static async Task<(int ExitCode, string Output)> RunAsync(string dataRoot)
-    {
-        var printed = new StringWriter();
-        var output = TextWriter.Synchronized(printed);
-        var environment = new CliEnvironment(output, output, TimeProvider.System) { GetVariable = _ => null, Pipeline = Wine };
-        var exitCode = await new CliApp(environment).RunAsync(Arguments(dataRoot), CancellationToken.None);
-        return (exitCode, printed.ToString());
-    }
+    public static Task<(int ExitCode, string Output)> RunAsync(string dataRoot) => InProcessCli.RunAsync(WineOnSwarm.RunArguments(dataRoot, DatasetUrl), WineOnSwarm.Pipeline);
 
     /// <summary>The same run as the built orchestrator program, its own process, with none of the variables that would change its parameters or data root.</summary>
     public static Process Start(string dataRoot)
     {
         var startInfo = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         startInfo.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "orchestrator.dll"));
-        foreach (var argument in Arguments(dataRoot))
+        foreach (var argument in WineOnSwarm.RunArguments(dataRoot, DatasetUrl))
         {
             startInfo.ArgumentList.Add(argument);
         }
@@ -92,61 +75,4 @@ public sealed class WinePipelineFixture : IAsyncLifetime
     }
 
     public static string Metrics(string dataRoot) => File.ReadAllText(Path.Combine(dataRoot, "output", "metrics.json"));
-
-    private static string[] Arguments(string dataRoot) =>
-    [
-        "run", "--executor", "swarm", "--docker-host", TestSwarm.ManagerEngine.OriginalString, "--node-docker-host", TestSwarm.NodeEngineTemplate,
-        "--data-root", dataRoot, "-p", $"dataset-url={DatasetUrl}", "-p", $"image-prefix={ImagePrefix}",
-    ];
-
-    /// <summary>`docker save | docker load` from the main engine onto every node that lacks an image or holds another build of it.</summary>
-    private static async Task LoadImagesAsync()
-    {
-        var graph = Wine.Resolve(new Dictionary<string, string>(Wine.Defaults()) { ["image-prefix"] = ImagePrefix });
-        var images = graph.UpstreamOf([Wine.DefaultTarget]).Select(task => task.Image!).Distinct().ToArray();
-        using var main = DockerEndpoint.CreateClient(DockerEndpoint.Resolve(null));
-        var wanted = new Dictionary<string, string>();
-        foreach (var image in images)
-        {
-            wanted[image] = await ImageIdAsync(main, image)
-                ?? throw new InvalidOperationException($"image {image} is not on the main engine; build the step images with ./build-task-images.sh 0.1 (prefix from IMAGE_PREFIX)");
-        }
-
-        foreach (var node in TestSwarm.Nodes)
-        {
-            using var engine = DockerEndpoint.CreateClient(TestSwarm.NodeEngine(node));
-            foreach (var (image, id) in wanted)
-            {
-                if (await ImageIdAsync(engine, image) != id)
-                {
-                    await TestSwarm.RunScriptAsync("swarm-load-images.sh", images);
-                    return;
-                }
-            }
-        }
-    }
-
-    private static async Task<string?> ImageIdAsync(DockerClient engine, string image)
-    {
-        try
-        {
-            return (await engine.Images.InspectImageAsync(image)).ID;
-        }
-        catch (DockerImageNotFoundException)
-        {
-            return null;
-        }
-    }
-
-    private async Task SetManagerAvailabilityAsync(string availability)
-    {
-        var node = await manager.Swarm.InspectNodeAsync(TestSwarm.Manager);
-        await manager.Swarm.UpdateNodeAsync(node.ID, node.Version.Index, new NodeUpdateParameters
-        {
-            Name = node.Spec.Name,
-            Labels = node.Spec.Labels,
-            Role = node.Spec.Role,
-            Availability = availability,
-        });
-    }
 }
