@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Docker.DotNet.Models;
 using Orchestrator.EngineTests.Fixtures;
 using Orchestrator.Execution;
@@ -19,6 +18,9 @@ public sealed class AdoptionTests(SwarmFixture swarm)
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
+    /// <summary>How often the task's services are listed while it runs.</summary>
+    private static readonly TimeSpan Every = TimeSpan.FromMilliseconds(50);
+
     [Fact]
     public async Task A_rerun_adopts_the_running_service_of_the_same_spec_and_logs_it_from_its_first_line()
     {
@@ -27,11 +29,11 @@ public sealed class AdoptionTests(SwarmFixture swarm)
         var invocation = swarm.Invocation("Adopted", "echo before; sleep 4; echo done");
         var orphanId = await LeaveServiceAsync(executor, invocation with { RunId = "crashed-run" }, dataRoot);
         await swarm.WaitUntilRunningAsync(dataRoot, invocation.TaskId, StartTimeout);
-        var seen = WatchServices(dataRoot, invocation.TaskId, out var stopWatching);
+        await using var services = Looks<List<string>>.Start(() => ServiceIdsAsync(dataRoot, invocation.TaskId), Every);
         var log = new RecordingLog();
 
         var result = await executor.ExecuteAsync(invocation, log, CancellationToken.None);
-        await stopWatching();
+        var seen = await services.StopAsync();
 
         Assert.True(result.Succeeded, string.Join('\n', result.StderrTail));
         Assert.Equal(["before", "done"], log.Of(LogStream.Stdout));
@@ -46,11 +48,11 @@ public sealed class AdoptionTests(SwarmFixture swarm)
         using var executor = SwarmFixture.Executor(dataRoot);
         var invocation = swarm.Invocation("Changed", "echo new definition");
         var orphanId = await LeaveServiceAsync(executor, swarm.Invocation("Changed", "echo old definition; sleep 60") with { RunId = "crashed-run" }, dataRoot);
-        var seen = WatchServices(dataRoot, invocation.TaskId, out var stopWatching);
+        await using var services = Looks<List<string>>.Start(() => ServiceIdsAsync(dataRoot, invocation.TaskId), Every);
         var log = new RecordingLog();
 
         var result = await executor.ExecuteAsync(invocation, log, CancellationToken.None);
-        await stopWatching();
+        var seen = await services.StopAsync();
 
         Assert.True(result.Succeeded, string.Join('\n', result.StderrTail));
         Assert.Equal(["new definition"], log.Of(LogStream.Stdout));
@@ -85,27 +87,8 @@ public sealed class AdoptionTests(SwarmFixture swarm)
         return (await swarm.Manager.Swarm.CreateServiceAsync(new ServiceCreateParameters { Service = spec })).ID;
     }
 
-    /// <summary>Lists the task's services every 50 ms until stopped: what existed at each look.</summary>
-    private ConcurrentQueue<List<string>> WatchServices(string dataRoot, string taskId, out Func<Task> stop)
-    {
-        var seen = new ConcurrentQueue<List<string>>();
-        var stopping = new CancellationTokenSource();
-        var watching = Task.Run(async () =>
-        {
-            while (!stopping.IsCancellationRequested)
-            {
-                seen.Enqueue([.. (await swarm.ServicesOnDataRootAsync(dataRoot, taskId)).Select(service => service.ID)]);
-                await Task.Delay(50, CancellationToken.None);
-            }
-        });
-        stop = async () =>
-        {
-            await stopping.CancelAsync();
-            await watching;
-            stopping.Dispose();
-        };
-        return seen;
-    }
+    private async Task<List<string>> ServiceIdsAsync(string dataRoot, string taskId) =>
+        [.. (await swarm.ServicesOnDataRootAsync(dataRoot, taskId)).Select(service => service.ID)];
 
     private async Task WaitUntilFailedAsync(string serviceId)
     {

@@ -16,12 +16,10 @@ public sealed class SweepTests(SwarmFixture swarm)
     {
         var dataRoot = swarm.NewDataRoot();
         var pipelineFile = NapSweep.Write(swarm.NewDataRoot(), Variants, seconds: 4);
-        using var stopWatching = new CancellationTokenSource();
-        var watching = WatchRunningVariantsAsync(dataRoot, stopWatching.Token);
+        await using var looks = Looks<Dictionary<string, string>>.Start(() => swarm.RunningNodesOnDataRootAsync(dataRoot, CancellationToken.None), TimeSpan.FromMilliseconds(100));
 
         var (exitCode, printed) = await InProcessCli.RunAsync(["run", NapSweep.Join, "-f", pipelineFile, .. InProcessCli.OnTestSwarm, "--data-root", dataRoot]);
-        await stopWatching.CancelAsync();
-        var snapshots = await watching;
+        var snapshots = (await looks.StopAsync()).Where(running => running.Keys.Any(task => task.StartsWith(NapSweep.Variant + "[", StringComparison.Ordinal))).ToList();
 
         Assert.True(exitCode == 0, printed);
         Assert.Contains($"free on {TestSwarm.Nodes.Length} swarm node(s)", printed, StringComparison.Ordinal);
@@ -31,24 +29,6 @@ public sealed class SweepTests(SwarmFixture swarm)
         Assert.True(together.Any(running => running.Values.Distinct().Count() > 1), $"the variants ran on one node only: {Describe(together[0])}");
         Assert.Equal(Enumerable.Range(1, Variants).Select(n => n.ToString(CultureInfo.InvariantCulture)), File.ReadLines(Path.Combine(dataRoot, "naps.txt")));
         Assert.Empty(await swarm.ServicesOnDataRootAsync(dataRoot));
-    }
-
-    /// <summary>What ran where at each look, until stopped: the node id of each running variant.</summary>
-    private async Task<List<Dictionary<string, string>>> WatchRunningVariantsAsync(string dataRoot, CancellationToken stop)
-    {
-        var snapshots = new List<Dictionary<string, string>>();
-        while (!stop.IsCancellationRequested)
-        {
-            var running = await swarm.RunningNodesOnDataRootAsync(dataRoot, CancellationToken.None);
-            if (running.Keys.Any(task => task.StartsWith(NapSweep.Variant + "[", StringComparison.Ordinal)))
-            {
-                snapshots.Add(running);
-            }
-
-            await Task.Delay(100, CancellationToken.None);
-        }
-
-        return snapshots;
     }
 
     private static string Describe(Dictionary<string, string> running) => string.Join(", ", running.Select(pair => $"{pair.Key} on {pair.Value}"));

@@ -40,13 +40,10 @@ public sealed class WinePipelineTests(SwarmFixture swarm, WinePipelineFixture wi
     {
         var dataRoot = wine.NewDataRoot();
         var orphan = await KillWhileTrainModelRunsAsync(dataRoot);
-        var trainModelServices = new HashSet<string>();
-        using var stopWatching = new CancellationTokenSource();
-        var watching = WatchAsync(dataRoot, trainModelServices, stopWatching.Token);
+        await using var services = Looks<IEnumerable<string>>.Start(async () => (await swarm.ServicesOnDataRootAsync(dataRoot, TrainModel)).Select(service => service.ID), TimeSpan.FromMilliseconds(100));
 
         var (exitCode, printed) = await WinePipelineFixture.RunAsync(dataRoot);
-        await stopWatching.CancelAsync();
-        await watching;
+        var trainModelServices = (await services.StopAsync()).SelectMany(ids => ids).Distinct();
 
         Assert.True(exitCode == 0, printed);
         Assert.EndsWith("summary: 2 ran, 6 already complete, 0 failed", printed.TrimEnd(), StringComparison.Ordinal);
@@ -75,15 +72,6 @@ public sealed class WinePipelineTests(SwarmFixture swarm, WinePipelineFixture wi
         {
             orchestrator.Kill();
             await orchestrator.WaitForExitAsync(CancellationToken.None);
-        }
-    }
-
-    private async Task WatchAsync(string dataRoot, HashSet<string> seen, CancellationToken stop)
-    {
-        while (!stop.IsCancellationRequested)
-        {
-            seen.UnionWith((await swarm.ServicesOnDataRootAsync(dataRoot, TrainModel)).Select(service => service.ID));
-            await Task.Delay(100, CancellationToken.None);
         }
     }
 }
