@@ -4,7 +4,7 @@ using Orchestrator.SwarmTests.Fixtures;
 namespace WinePipeline.Bench.SwarmBench;
 
 /// <summary>
-/// A sweep of nine variants that each nap and reserve one CPU, on all three nodes and then on the
+/// A sweep of nine variants that each nap and count as one CPU, on all three nodes and then on the
 /// manager alone (the workers drained). The nodes share this host's cores, so the variants nap rather
 /// than compute: the ratio shows how the executor spreads a sweep, not how the host's cores scale.
 /// </summary>
@@ -29,7 +29,7 @@ internal static class SweepSpread
             }
 
             var alone = await RunAsync(pipelineFile, Path.Combine(folder, "one-node"));
-            Console.WriteLine(FormattableString.Invariant($"-- sweep of {Variants} variants, each {NapSeconds} s and 1 CPU reserved, then a join; load average {Program.LoadAverage()}"));
+            Console.WriteLine(FormattableString.Invariant($"-- sweep of {Variants} variants, each {NapSeconds} s and counted as 1 CPU, then a join; load average {Program.LoadAverage()}"));
             Console.WriteLine(FormattableString.Invariant($"3 nodes: {spread.TotalSeconds:0.0} s; 1 node: {alone.TotalSeconds:0.0} s; ratio 1 node / 3 nodes {alone / spread:0.00}x"));
         }
         finally

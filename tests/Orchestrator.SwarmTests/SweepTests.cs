@@ -8,7 +8,7 @@ namespace Orchestrator.SwarmTests;
 [Trait("Category", "Swarm")]
 public sealed class SweepTests(SwarmFixture swarm)
 {
-    /// <summary>One more than this machine's CPUs: they all run at once only when the engine hands out the swarm's (three nodes of this machine's CPUs each).</summary>
+    /// <summary>One more than this machine's CPUs, each counted as one: they all run at once only when the engine hands out the swarm's (three nodes of this machine's CPUs each).</summary>
     private static readonly int Variants = Environment.ProcessorCount + 1;
 
     [Fact]
