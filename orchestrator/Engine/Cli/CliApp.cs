@@ -26,7 +26,7 @@ internal sealed partial class CliApp(CliEnvironment environment)
                 settings.AutoVersion = true;
                 settings.AllowMultiInstance = true;
             });
-            return parser.ParseArguments(args, Verbs) switch
+            return parser.ParseArguments(ParameterArguments.MoveToEnd(args), Verbs) switch
             {
                 Parsed<object> { Value: ServeOptions serve } => await new ServeCommand(synchronized).ExecuteAsync(serve, cancellation),
                 Parsed<object> { Value: HistoryOptions history } => new HistoryCommand(synchronized).Execute(history),

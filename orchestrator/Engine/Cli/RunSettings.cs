@@ -48,24 +48,3 @@ internal static class RunSettings
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }
-
-/// <summary>"-p name=value" arguments.</summary>
-internal static class ParameterArguments
-{
-    public static IReadOnlyDictionary<string, string> Parse(IEnumerable<string> arguments)
-    {
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var argument in arguments)
-        {
-            var equals = argument.IndexOf('=', StringComparison.Ordinal);
-            if (equals <= 0)
-            {
-                throw UsageException.ParseError($"-p '{argument}' is not NAME=VALUE");
-            }
-
-            values[argument[..equals]] = argument[(equals + 1)..];
-        }
-
-        return values;
-    }
-}

@@ -161,4 +161,18 @@ public class CliOutputTests
         Assert.Contains("  image-version      0.2  (given with -p)", result.OutLines);
         Assert.Contains("  image-prefix       acme  (given with -p)", result.OutLines);
     }
+
+    [Fact]
+    public async Task Parameter_before_the_task_leaves_the_task_to_the_task()
+    {
+        using var dataRoot = new TempDirectory();
+
+        var result = await CliRunner.RunWineAsync(["status", "--data-root", dataRoot.Path, "-p", "image-version=0.2", "--param=image-prefix=acme", "DownloadData"]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains(result.OutLines, line => line.StartsWith("DownloadData ", StringComparison.Ordinal));
+        Assert.DoesNotContain(result.OutLines, line => line.StartsWith("MakeDatasets ", StringComparison.Ordinal));
+        Assert.Contains("  image-version      0.2  (given with -p)", result.OutLines);
+        Assert.Contains("  image-prefix       acme  (given with -p)", result.OutLines);
+    }
 }
