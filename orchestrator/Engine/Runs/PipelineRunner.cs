@@ -100,7 +100,7 @@ internal sealed partial class PipelineRunner(Pipeline pipeline, RunContext conte
             var free = await cluster.FreeCapacityAsync(cancellation);
             Out.WriteLine(string.Create(
                 System.Globalization.CultureInfo.InvariantCulture,
-                $"capacity: {free.Cpus:0.##} CPUs and {TaskResources.FormatMemory(free.MemoryBytes)} free on {free.Nodes} {executor.Name} node(s); --cpus and --memory hand out less"));
+                $"capacity: {free.Cpus:0.##} CPUs and {free.MemoryBytes / (double)(1L << 30):0.#} GiB free on {free.Nodes} {executor.Name} node(s); --cpus and --memory hand out less"));
             options = options with { Cpus = free.Cpus, MemoryBytes = free.MemoryBytes };
         }
 
