@@ -76,7 +76,7 @@ public static class Wine
         return pipeline
             .DefaultTarget(evaluate.Id)
             .Report("Wine rating predictor", evaluate.Ref("metrics"), ["mse", "r2"], [evaluate.Ref("predictions-vs-actuals"), evaluate.Ref("feature-importances"), evaluate.Ref("predicted-vs-actual"), evaluate.Ref("residuals")])
-            .SweepReport(variant.Ref("validation"), "validation.mse")
+            .SweepReport(variant.Ref("validation"), "validation.mse", [select.Ref("comparison")])
             .Build();
     }
 }

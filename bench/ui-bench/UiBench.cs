@@ -1,96 +1,112 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Orchestrator.Cli;
-using Orchestrator.Graph;
 
 namespace WinePipeline.Bench.UiBench;
 
 /// <summary>
 /// Serves generated graphs with `orchestrator serve`, then prints how long GET /api/graph takes and
 /// how long the page takes in headless Chromium to load and draw, and to refresh the states while
-/// outputs appear. A grid of N tasks (default 2,000: 20 layers of 100, each task needing two of the
-/// layer before) is drawn at once on the server's layers, then redrawn when dagre has laid it out in
-/// a worker (printed when that finished within the page's time budget); a sweep (N/2 variants of a
-/// training task and of its evaluation, grouped) is laid out by dagre before its first draw.
-/// Target: under one second each.
+/// outputs appear: fastest and median of three page loads (a shared machine's noise only adds).
+/// The page of today and the last one before the ES modules (from git) load in turns, each through
+/// the same local proxy, and the new page's figures are also given as ratios to the old one's.
+/// A grid of N tasks (default 2,000: 20 layers of 100, each task needing two of the layer before)
+/// is drawn at once on the server's layers, then redrawn when dagre has laid it out in a worker;
+/// a sweep (N/2 variants of a training task and of its evaluation, grouped) is laid out by dagre
+/// before its first draw. Targets: under one second each, and the new first draw no slower than the old.
 /// Usage: dotnet run -c Release --project bench/ui-bench [TASKS]
 /// </summary>
 public static partial class UiBench
 {
-    private const int Width = 100;
+    private const int Loads = 3;
 
     public static async Task<int> Main(string[] args)
     {
         var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 2_000;
-        var grid = await MeasureAsync("grid", Generate(count));
-        var sweep = await MeasureAsync("sweep", Sweep(count / 2));
+        List<BenchPage> pages = [BenchPage.Current];
+        if (BenchPage.Old(out var missing) is { } old)
+        {
+            pages.Add(old);
+        }
+        else
+        {
+            Console.WriteLine($"old page: {missing}; measuring the new page only");
+        }
+
+        var grid = await MeasureAsync("grid", BenchPipelines.Grid(count), pages);
+        var sweep = await MeasureAsync("sweep", BenchPipelines.Sweep(count / 2), pages);
         return grid && sweep ? 0 : 1;
     }
 
-    private static async Task<bool> MeasureAsync(string name, List<TaskDefinition> tasks)
+    private static async Task<bool> MeasureAsync(string name, Orchestrator.Pipeline pipeline, IReadOnlyList<BenchPage> pages)
     {
-        var count = tasks.Count;
-        var dataRoot = Directory.CreateTempSubdirectory("ui-bench-").FullName;
+        var tasks = pipeline.Resolve(pipeline.Defaults()).Declared;
+        var dataRoot = Directory.CreateTempSubdirectory("ui-helper-bench-").FullName;
         using var stop = new CancellationTokenSource();
-        var port = FreePort();
-        var environment = new CliEnvironment(TextWriter.Null, Console.Error, TimeProvider.System) { Pipeline = _ => tasks };
+        var port = LoopbackPort.Free();
+        var environment = new CliEnvironment(TextWriter.Null, Console.Error, TimeProvider.System) { Pipeline = pipeline };
         var serving = new CliApp(environment).RunAsync(["serve", tasks[^1].Id, "--data-root", dataRoot, "--port", port.ToString(CultureInfo.InvariantCulture)], stop.Token);
         var url = $"http://127.0.0.1:{port}/";
+        var proxies = new List<PageProxy>();
         try
         {
             using var client = new HttpClient { BaseAddress = new Uri(url) };
             await WaitUntilServingAsync(client, serving);
             var (median, slowest, bytes) = await TimeGraphRequestsAsync(client, 20);
-            Console.WriteLine($"{name}, {count} tasks: GET /api/graph median {median:0} ms, slowest {slowest:0} ms, {bytes / 1024} KiB");
+            Console.WriteLine($"{name}, {tasks.Count} tasks: GET /api/graph median {median:0} ms, slowest {slowest:0} ms, {bytes / 1024} KiB");
+            foreach (var page in pages)
+            {
+                proxies.Add(await PageProxy.StartAsync(url, page));
+            }
 
-            // Outputs appear while the page runs, so its refreshes have states to change.
+            // Outputs appear while the first pages run, so their refreshes have states to change.
             var appearing = Task.Run(() => CreateOutputsAsync(dataRoot, tasks, stop.Token));
-            var clock = Stopwatch.StartNew();
-            var dom = await DumpDomAsync(url);
-            var chromium = clock.Elapsed;
-            var firstRender = Attribute(dom, "first-render-ms");
-            var refresh = Attribute(dom, "last-refresh-ms");
-            var layout = Attribute(dom, "layout-ms");
-            var nodes = NodePattern().Count(dom);
-            var groups = GroupPattern().Count(dom);
-            Console.WriteLine($"page: load + first render {firstRender} ms, last refresh (fetch + update) {refresh} ms, " +
-                $"{nodes} task boxes and {groups} group boxes drawn, dagre layout in a worker {(layout == "NaN" ? "not used or not done within the budget" : $"{layout} ms")}; chromium wall time {chromium.TotalMilliseconds:0} ms");
+            var doms = pages.ToDictionary(page => page.Name, _ => new List<string>());
+            for (var load = 0; load < Loads; load++)
+            {
+                for (var i = 0; i < pages.Count; i++)
+                {
+                    doms[pages[i].Name].Add(await HeadlessChromium.DumpDomAsync(proxies[i].Url));
+                }
+            }
+
             await stop.CancelAsync();
             await appearing;
-            return nodes > 0 && double.Parse(firstRender, CultureInfo.InvariantCulture) < 1000 && double.Parse(refresh, CultureInfo.InvariantCulture) < 1000;
+            var figures = pages.Select((page, i) => Report(page.Name, doms[page.Name], proxies[i].MedianRewriteMs)).ToList();
+            if (figures.Count == 2)
+            {
+                var (current, previous) = (figures[0], figures[1]);
+                Console.WriteLine($"new / old first render: {current.FirstRender[0] / previous.FirstRender[0]:0.00} fastest, {current.FirstRender[1] / previous.FirstRender[1]:0.00} median");
+            }
+
+            return figures[0].Nodes > 0 && figures[0].FirstRender[1] < 1000 && figures[0].Refresh[1] < 1000;
         }
         finally
         {
             await stop.CancelAsync();
+            foreach (var proxy in proxies)
+            {
+                await proxy.DisposeAsync();
+            }
+
             await serving;
             Directory.Delete(dataRoot, recursive: true);
         }
     }
 
-    private static List<TaskDefinition> Generate(int count) =>
-        Enumerable.Range(0, count).Select(i => Define(
-            $"Task{i:0000}",
-            i < Width ? [] : new[] { $"Task{i - Width:0000}", $"Task{i - Width - (i % Width == 0 ? 0 : 1):0000}" }.Distinct().ToArray())).ToList();
-
-    /// <summary>Download, Prepare, N Train[trees=k] and N Evaluate[trees=k] variants, one Report over them all.</summary>
-    private static List<TaskDefinition> Sweep(int variants)
+    private static PageFigures Report(string page, List<string> doms, double rewriteMs)
     {
-        var trees = Enumerable.Range(1, variants).Select(k => $"trees={k}").ToList();
-        return
-        [
-            Define("Download", []),
-            Define("Prepare", ["Download"]),
-            .. trees.Select(k => Define($"Train[{k}]", ["Prepare"])),
-            .. trees.Select(k => Define($"Evaluate[{k}]", [$"Train[{k}]", "Prepare"])),
-            Define("Report", [.. trees.Select(k => $"Evaluate[{k}]")]),
-        ];
+        var firstRenders = doms.Select(dom => Attribute(dom, "first-render-ms")).Order().ToList();
+        var refreshes = doms.Select(dom => Attribute(dom, "last-refresh-ms")).Order().ToList();
+        var (nodes, groups) = (NodePattern().Count(doms[0]), GroupPattern().Count(doms[0]));
+        var rewrite = rewriteMs > 0 ? $"; the proxy's reshaping of /api/graph for it: {rewriteMs:0.0} ms median" : string.Empty;
+        Console.WriteLine($"  {page} page: load + first render {firstRenders[0]:0} ms fastest, {firstRenders[Loads / 2]:0} ms median; " +
+            $"last refresh (fetch + update) {refreshes[0]:0} ms fastest, {refreshes[Loads / 2]:0} ms median; {nodes} task boxes and {groups} group boxes drawn{rewrite}");
+        return new PageFigures([firstRenders[0], firstRenders[Loads / 2]], [refreshes[0], refreshes[Loads / 2]], nodes);
     }
 
-    private static TaskDefinition Define(string id, string[] dependsOn) =>
-        new(id, dependsOn, [TaskOutput.File($"{id}.out")], new Dictionary<string, string>(), "step", "bench/step:1", []);
+    private sealed record PageFigures(double[] FirstRender, double[] Refresh, int Nodes);
 
     private static async Task<(double Median, double Slowest, long Bytes)> TimeGraphRequestsAsync(HttpClient client, int requests)
     {
@@ -107,11 +123,13 @@ public static partial class UiBench
         return (times[times.Count / 2], times[^1], bytes);
     }
 
-    private static async Task CreateOutputsAsync(string dataRoot, List<TaskDefinition> tasks, CancellationToken cancellation)
+    private static async Task CreateOutputsAsync(string dataRoot, IReadOnlyList<Orchestrator.Graph.TaskDefinition> tasks, CancellationToken cancellation)
     {
         for (var i = 0; i < tasks.Count && !cancellation.IsCancellationRequested; i++)
         {
-            await File.WriteAllTextAsync(Path.Combine(dataRoot, tasks[i].Outputs[0].Path), string.Empty, CancellationToken.None);
+            var output = Path.Combine(dataRoot, tasks[i].Outputs[0].Path);
+            Directory.CreateDirectory(Path.GetDirectoryName(output)!);
+            await File.WriteAllTextAsync(output, string.Empty, CancellationToken.None);
             if (i % 100 == 99)
             {
                 await Task.Delay(200, CancellationToken.None);
@@ -119,36 +137,8 @@ public static partial class UiBench
         }
     }
 
-    private static async Task<string> DumpDomAsync(string url)
-    {
-        var profile = Directory.CreateTempSubdirectory("ui-bench-chromium-");
-        try
-        {
-            var start = new ProcessStartInfo("chromium") { RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var argument in new[]
-            {
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", $"--user-data-dir={profile.FullName}", "--window-size=1400,900",
-                "--virtual-time-budget=20000", "--dump-dom", url,
-            })
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            using var process = Process.Start(start)!;
-            var error = process.StandardError.ReadToEndAsync();
-            var dom = await process.StandardOutput.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            return process.ExitCode == 0 ? dom : throw new InvalidOperationException($"chromium exited with {process.ExitCode}: {await error}");
-        }
-        finally
-        {
-            profile.Delete(recursive: true);
-        }
-    }
-
-    private static string Attribute(string dom, string name) =>
-        Regex.Match(dom, $"data-{name}=\"(\\d+)\"") is { Success: true } match ? match.Groups[1].Value : "NaN";
+    private static double Attribute(string dom, string name) =>
+        Regex.Match(dom, $"data-{name}=\"(\\d+)\"") is { Success: true } match ? double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : double.NaN;
 
     private static async Task WaitUntilServingAsync(HttpClient client, Task<int> serving)
     {
@@ -169,13 +159,6 @@ public static partial class UiBench
                 await Task.Delay(100);
             }
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     [GeneratedRegex("<g class=\"node ")]

@@ -74,20 +74,16 @@ internal sealed class HistoryCommand(CliEnvironment environment)
             return;
         }
 
-        var metrics = variants.ToDictionary(variant => variant.Task, variant => RunMetrics.Parse(variant.Metrics), StringComparer.Ordinal);
-        var names = variants.SelectMany(variant => variant.Parameters.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var numbers = metrics.Values.SelectMany(values => values.Keys).Distinct(StringComparer.OrdinalIgnoreCase)
-            .OrderBy(name => name.Equals(metric, StringComparison.OrdinalIgnoreCase) ? 0 : 1).ThenBy(name => name, StringComparer.Ordinal).ToList();
-        var ranked = variants.OrderBy(variant => variant.Outcome == "succeeded" ? 0 : 1)
-            .ThenBy(variant => metric is not null && metrics[variant.Task].TryGetValue(metric, out var value) ? value : double.MaxValue)
-            .ThenBy(variant => variant.Seconds ?? double.MaxValue).ToList();
+        var ranked = VariantRanking.Rank(variants, metric);
+        var names = VariantRanking.ParameterNames(variants);
+        var numbers = VariantRanking.MetricNames(ranked, metric);
         List<string[]> rows =
         [
             ["VARIANT", .. names.Select(name => name.ToUpperInvariant()), "OUTCOME", "SECONDS", .. numbers.Select(name => name.ToUpperInvariant())],
-            .. ranked.Select(variant => (string[])[
-                variant.Task, .. names.Select(name => variant.Parameters.GetValueOrDefault(name) ?? "-"), variant.Outcome,
-                variant.Seconds is { } seconds ? seconds.ToString("0.0", CultureInfo.InvariantCulture) : "-",
-                .. numbers.Select(name => Number(metrics[variant.Task].TryGetValue(name, out var value) ? value : null))]),
+            .. ranked.Select(ranked => (string[])[
+                ranked.Variant.Task, .. names.Select(name => ranked.Variant.Parameters.GetValueOrDefault(name) ?? "-"), ranked.Variant.Outcome,
+                ranked.Variant.Seconds is { } seconds ? seconds.ToString("0.0", CultureInfo.InvariantCulture) : "-",
+                .. numbers.Select(name => Number(ranked.Value(name)))]),
         ];
         Out.WriteLine(metric is null ? $"variants of run {run.Id}:" : $"variants of run {run.Id}, best {metric} first:");
         TextTable.Write(Out, rows, rightAligned: [.. Enumerable.Range(names.Count + 2, numbers.Count + 1)]);

@@ -47,14 +47,15 @@ public sealed class PipelineBuilder(string name)
     /// <param name="plots">Output files (PNG) archived with each run and shown in its details.</param>
     public PipelineBuilder Report(string title, OutputRef? metrics = null, IEnumerable<string>? columns = null, IEnumerable<OutputRef>? plots = null)
     {
-        report = new ReportSpec(title, metrics, columns?.ToList() ?? [], plots?.ToList() ?? []) { SweepMetrics = report?.SweepMetrics, SweepMetric = report?.SweepMetric };
+        report = new ReportSpec(title, metrics, columns?.ToList() ?? [], plots?.ToList() ?? []) { SweepMetrics = report?.SweepMetrics, SweepMetric = report?.SweepMetric, SweepPlots = report?.SweepPlots ?? [] };
         return this;
     }
 
     /// <summary>Records each variant of a sweep with the numbers of its <paramref name="metrics"/> output, ranked by <paramref name="rankBy"/>, lowest first.</summary>
-    public PipelineBuilder SweepReport(OutputRef metrics, string rankBy)
+    /// <param name="plots">Output files (PNG) comparing the variants, archived with each run and shown in its experiment view.</param>
+    public PipelineBuilder SweepReport(OutputRef metrics, string rankBy, IEnumerable<OutputRef>? plots = null)
     {
-        report = (report ?? ReportSpec.Empty(Name)) with { SweepMetrics = metrics, SweepMetric = rankBy };
+        report = (report ?? ReportSpec.Empty(Name)) with { SweepMetrics = metrics, SweepMetric = rankBy, SweepPlots = plots?.ToList() ?? [] };
         return this;
     }
 

@@ -204,17 +204,19 @@ internal sealed class PipelineFileReader(string fileName, string directory)
 
     private void ReadReport(PipelineBuilder builder, string pipelineName, YamlNode node)
     {
-        var fields = Fields(node, ["title", "metrics", "columns", "plots", "sweep-metrics", "rank-by"], "report");
+        var fields = Fields(node, ["title", "metrics", "columns", "plots", "sweep-metrics", "rank-by", "sweep-plots"], "report");
         var title = fields.TryGetValue("title", out var t) ? Scalar(t, "report, title") : null;
         var metrics = fields.TryGetValue("metrics", out var m) ? Reference(m, "report, metrics") : null;
         var columns = fields.TryGetValue("columns", out var c) ? Strings(c, "report, columns") : [];
-        var plots = fields.TryGetValue("plots", out var p) ? Strings(p, "report, plots").Select(text => Reference(p, "report, plots", text)).OfType<OutputRef>().ToList() : [];
-        builder.Report(title ?? pipelineName, metrics, columns, plots);
+        builder.Report(title ?? pipelineName, metrics, columns, References(fields, "plots"));
         if (fields.TryGetValue("sweep-metrics", out var sweep) && Reference(sweep, "report, sweep-metrics") is { } sweepMetrics)
         {
-            builder.SweepReport(sweepMetrics, fields.TryGetValue("rank-by", out var rank) ? Scalar(rank, "report, rank-by") ?? string.Empty : string.Empty);
+            builder.SweepReport(sweepMetrics, fields.TryGetValue("rank-by", out var rank) ? Scalar(rank, "report, rank-by") ?? string.Empty : string.Empty, References(fields, "sweep-plots"));
         }
     }
+
+    private List<OutputRef> References(IReadOnlyDictionary<string, YamlNode> fields, string name) =>
+        fields.TryGetValue(name, out var node) ? Strings(node, $"report, {name}").Select(text => Reference(node, $"report, {name}", text)).OfType<OutputRef>().ToList() : [];
 
     private OutputRef? Reference(YamlNode node, string field, string? text = null)
     {

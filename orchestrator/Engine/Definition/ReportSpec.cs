@@ -12,5 +12,8 @@ public sealed record ReportSpec(string Title, OutputRef? Metrics, IReadOnlyList<
     /// <summary>The number variants are ranked by, e.g. "validation.mse" (nested JSON names joined with dots).</summary>
     public string? SweepMetric { get; init; }
 
+    /// <summary>Output files (PNG) comparing a sweep's variants, archived with each run that wrote them and shown in its experiment view.</summary>
+    public IReadOnlyList<OutputRef> SweepPlots { get; init; } = [];
+
     public static ReportSpec Empty(string title) => new(title, null, [], []);
 }

@@ -46,7 +46,7 @@ internal sealed class HistoryRecorder(RunHistory history, RunTrigger trigger, st
         string? metrics = null;
         var producers = runReport.Tasks.Where(task => task.Status == ExecutionStatus.Succeeded).ToDictionary(task => task.Task.Id, task => task.Task, StringComparer.Ordinal);
         var metricsPath = spec.Metrics is { } m && producers.TryGetValue(m.TaskId, out var metricsTask) ? metricsTask.NamedOutputs.GetValueOrDefault(m.Name) : null;
-        var plots = spec.Plots.Where(plot => producers.ContainsKey(plot.TaskId)).Select(plot => producers[plot.TaskId].NamedOutputs.GetValueOrDefault(plot.Name)).OfType<string>().ToList();
+        var plots = spec.Plots.Concat(spec.SweepPlots).Where(plot => producers.ContainsKey(plot.TaskId)).Select(plot => producers[plot.TaskId].NamedOutputs.GetValueOrDefault(plot.Name)).OfType<string>().ToList();
         if (metricsPath is not null || plots.Count > 0)
         {
             metrics = RunMetrics.Archive(dataRoot, runReport.RunId, metricsPath, plots);

@@ -6,6 +6,7 @@ namespace Orchestrator.History;
 internal sealed partial class RunHistory
 {
     private const string RunColumns = "id, trigger, started, ended, outcome, summary, metrics, parameters";
+    private const string VariantColumns = "run_id, task, sweep, parameters, outcome, seconds, metrics";
     private const string AttemptColumns = "run_id, task, attempt, started, ended, status, exit_code, reason, log_path";
 
     /// <summary>The most recent runs first.</summary>
@@ -17,10 +18,19 @@ internal sealed partial class RunHistory
 
     /// <summary>The variants of the sweeps a run ran.</summary>
     public IReadOnlyList<VariantRecord> Variants(string runId) =>
-        Query(
-            "SELECT run_id, task, sweep, parameters, outcome, seconds, metrics FROM variants WHERE run_id = $run ORDER BY task",
-            row => new VariantRecord(row.GetString(0), row.GetString(1), row.GetString(2), Parameters(row.GetString(3)), row.GetString(4), row.IsDBNull(5) ? null : row.GetDouble(5), Text(row, 6)),
-            ("$run", runId));
+        Query($"SELECT {VariantColumns} FROM variants WHERE run_id = $run ORDER BY task", ReadVariant, ("$run", runId));
+
+    /// <summary>The latest runs that ran a sweep, most recent first, each with its variants.</summary>
+    public IReadOnlyList<(RunRecord Run, IReadOnlyList<VariantRecord> Variants)> SweepRuns(int limit = 100)
+    {
+        var runs = Query(
+            $"SELECT {RunColumns} FROM runs WHERE EXISTS (SELECT 1 FROM variants v WHERE v.run_id = runs.id) ORDER BY started DESC, id DESC LIMIT $limit",
+            ReadRun, ("$limit", limit));
+        var variants = Query(
+            $"SELECT {VariantColumns} FROM variants WHERE run_id IN (SELECT id FROM runs WHERE EXISTS (SELECT 1 FROM variants v WHERE v.run_id = runs.id) ORDER BY started DESC, id DESC LIMIT $limit) ORDER BY task",
+            ReadVariant, ("$limit", limit)).ToLookup(variant => variant.RunId, StringComparer.Ordinal);
+        return runs.Select(run => (run, (IReadOnlyList<VariantRecord>)variants[run.Id].ToList())).ToList();
+    }
 
     /// <summary>A variant of a sweep in any run, by its id ("Train[trees=100]") or "RUN/TASK".</summary>
     public VariantRecord? Variant(string reference)
@@ -28,9 +38,9 @@ internal sealed partial class RunHistory
         var slash = reference.IndexOf('/', StringComparison.Ordinal);
         return Query(
             slash > 0
-                ? "SELECT run_id, task, sweep, parameters, outcome, seconds, metrics FROM variants WHERE run_id = $run AND task = $task"
+                ? $"SELECT {VariantColumns} FROM variants WHERE run_id = $run AND task = $task"
                 : "SELECT v.run_id, v.task, v.sweep, v.parameters, v.outcome, v.seconds, v.metrics FROM variants v JOIN runs r ON r.id = v.run_id WHERE v.task = $task ORDER BY r.started DESC LIMIT 1",
-            row => new VariantRecord(row.GetString(0), row.GetString(1), row.GetString(2), Parameters(row.GetString(3)), row.GetString(4), row.IsDBNull(5) ? null : row.GetDouble(5), Text(row, 6)),
+            ReadVariant,
             ("$run", slash > 0 ? reference[..slash] : null), ("$task", slash > 0 ? reference[(slash + 1)..] : reference)).SingleOrDefault();
     }
 
@@ -55,6 +65,9 @@ internal sealed partial class RunHistory
     private static RunRecord ReadRun(SqliteDataReader row) => new(
         row.GetString(0), row.GetString(1), Parse(row.GetString(2)), row.IsDBNull(3) ? null : Parse(row.GetString(3)),
         RunOutcomes.Parse(row.GetString(4)), Text(row, 5), Text(row, 6), Parameters(Text(row, 7)));
+
+    private static VariantRecord ReadVariant(SqliteDataReader row) =>
+        new(row.GetString(0), row.GetString(1), row.GetString(2), Parameters(row.GetString(3)), row.GetString(4), row.IsDBNull(5) ? null : row.GetDouble(5), Text(row, 6));
 
     private static IReadOnlyDictionary<string, string> Parameters(string? json)
     {

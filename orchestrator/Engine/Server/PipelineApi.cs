@@ -36,6 +36,8 @@ internal sealed class PipelineApi(Runs.PreparedRun prepared, Pipeline pipeline, 
         routes.MapGet("/api/runs", () => Results.Json(history.Runs().Select(run => RunSummary.Of(run, pipeline.Report))));
         routes.MapGet("/api/runs/{id}", (string id) => Details(id));
         routes.MapGet("/api/runs/{id}/plots/{name}", (string id, string name) => Plot(id, name));
+        routes.MapGet("/api/experiments", () => Results.Json(ExperimentView.History(history.SweepRuns(), pipeline.Report)));
+        routes.MapGet("/api/experiments/{id}", (string id) => Experiment(id));
         routes.MapGet("/api/run-defaults", RunDefaults);
         routes.MapPost("/api/runs", StartRunAsync);
     }
@@ -83,7 +85,19 @@ internal sealed class PipelineApi(Runs.PreparedRun prepared, Pipeline pipeline, 
             exitCode = attempt.ExitCode,
             reason = attempt.Reason,
         });
-        return Results.Json(new { run = RunSummary.Of(run, pipeline.Report), metrics = RunMetrics.Parse(run.Metrics), plots, attempts });
+        return Results.Json(new { run = RunSummary.Of(run, pipeline.Report), metrics = RunMetrics.Parse(run.Metrics), plots, attempts, variants = history.Variants(runId).Count });
+    }
+
+    private IResult Experiment(string runId)
+    {
+        if (history.Run(runId) is not { } run)
+        {
+            return Results.NotFound(new { error = $"no run '{runId}' in the history" });
+        }
+
+        var archived = RunMetrics.Plots(dataRoot, runId);
+        var plots = ExperimentView.PlotNames(graph, pipeline.Report).Where(archived.Contains).ToList();
+        return Results.Json(ExperimentView.Of(run, history.Variants(runId), pipeline.Report, plots));
     }
 
     private IResult Plot(string runId, string name)

@@ -7,7 +7,8 @@ namespace Orchestrator.Server;
 
 /// <summary>
 /// The page and its scripts and styles (Server/Web/*), embedded in the assembly so no build step or
-/// files are needed. The page is served at / and at every run's URL, /runs/&lt;id&gt;, with this
+/// files are needed. The page is served at /, at every run's URL, /runs/&lt;id&gt;, and at the experiments
+/// view, /experiments[/&lt;run&gt;], with this
 /// server's CSRF token in a meta tag for its scripts to send back.
 /// </summary>
 internal sealed class StaticAssets(string csrfToken)
@@ -36,6 +37,8 @@ internal sealed class StaticAssets(string csrfToken)
     {
         routes.MapGet("/", Page);
         routes.MapGet("/runs/{id}", Page);
+        routes.MapGet("/experiments", Page);
+        routes.MapGet("/experiments/{id}", Page);
         foreach (var (path, (content, contentType)) in Files)
         {
             routes.MapGet(path, () => Results.Bytes(content, contentType));

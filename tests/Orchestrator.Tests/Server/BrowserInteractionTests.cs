@@ -62,6 +62,26 @@ public sealed class BrowserInteractionTests
         Assert.Equal("Train", await browser.TextAsync("#task-details dd:last-child"));
     }
 
+    [Fact]
+    [Trait("Category", "Browser")]
+    public async Task A_graph_too_large_to_lay_out_before_drawing_is_drawn_on_its_layers_then_routed_by_the_worker()
+    {
+        // 61 boxes in a chain and one task needing both ends of it: its first edge spans the whole chain.
+        string[] specs = ["T00", .. Enumerable.Range(1, 60).Select(i => $"T{i:00}:T{i - 1:00}"), "EvaluateModel:T00,T60"];
+        await using var server = await ServerHarness.StartAsync(specs);
+        await using var browser = await ChromiumSession.StartAsync(1400);
+        await browser.NavigateAsync(server.Url);
+
+        await browser.WaitForAsync("document.body.dataset.firstRenderMs");
+        var firstDrawing = await browser.EvaluateAsync("document.querySelector('path.edges').getAttribute('d')");
+        await browser.WaitForAsync("document.body.dataset.layoutMs");
+        var routed = await browser.EvaluateAsync("document.querySelector('path.edges').getAttribute('d')");
+
+        Assert.DoesNotContain("Q", firstDrawing!.GetValue<string>());
+        Assert.Contains("Q", routed!.GetValue<string>());
+        Assert.Equal(62, (await browser.EvaluateAsync("document.querySelectorAll('g.node').length"))!.GetValue<int>());
+    }
+
     private static async Task StartFromTheDialogAsync(ChromiumSession browser, ServerHarness server, string target, string force, string? datasetUrl = null)
     {
         await browser.NavigateAsync(server.Url);

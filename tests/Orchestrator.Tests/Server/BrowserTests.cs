@@ -62,14 +62,14 @@ public sealed class BrowserTests
         AssertFits(dom, width);
     }
 
-    private static void AssertFits(string dom, int width)
+    internal static void AssertFits(string dom, int width)
     {
         Assert.Equal(width.ToString(), BodyData(dom, "viewport-width"));
         Assert.True(BodyData(dom, "page-overflow-px") == "0", $"the page is wider than the {width} px window by {BodyData(dom, "page-overflow-px")} px");
         Assert.True(BodyData(dom, "runs-hidden-px") == "0", $"{BodyData(dom, "runs-hidden-px")} px of the runs table are cut off at {width} px");
     }
 
-    private static async Task<byte[]> ScreenshotAsync(string url, string name, int width, int height = 900)
+    internal static async Task<byte[]> ScreenshotAsync(string url, string name, int width, int height = 900)
     {
         var path = Path.Combine(Directory.CreateDirectory(ArtifactDirectory).FullName, name);
         File.Delete(path);

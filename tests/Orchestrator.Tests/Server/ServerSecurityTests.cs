@@ -152,9 +152,9 @@ public sealed partial class ServerSecurityTests
 
         var page = await server.Client.GetStringAsync("/");
         var scripts = ScriptSource().Matches(page).Select(match => match.Groups[1].Value).ToList();
-        var code = await Task.WhenAll(scripts.Concat(["/graph.js", "/runs.js", "/task-panel.js", "/run-form.js", "/api.js", "/layout-worker.js"]).Select(server.Client.GetStringAsync));
+        var code = await Task.WhenAll(scripts.Concat(["/graph.js", "/runs.js", "/task-panel.js", "/run-form.js", "/api.js", "/layout.js", "/layout-worker.js"]).Select(server.Client.GetStringAsync));
 
-        Assert.Equal(["/dagre.min.js", "/layout.js", "/app.js"], scripts);
+        Assert.Equal(["/app.js"], scripts);
         Assert.Equal(scripts.Count, Regex.Count(page, "<script"));
         Assert.DoesNotContain("<style", page);
         Assert.DoesNotContain(" style=", page);

@@ -38,6 +38,10 @@ export const seconds = value => {
 /** The CLI's state words, in the order the legend lists them. */
 export const STATES = ["Pending", "Running", "Succeeded", "Failed", "Aborted", "NotRun", "Complete"];
 
+/** Archived plots ({ name, url }), each a thumbnail linking to the full image. */
+export const plotFigures = plots => `<div class="plots">${plots.map(p =>
+  `<figure><a href="${withToken(p.url)}"><img src="${withToken(p.url)}" alt="${escape(p.name)}"></a><figcaption>${escape(p.name)}</figcaption></figure>`).join("")}</div>`;
+
 /** An element from an HTML string (one root). */
 export const element = html => {
   const template = document.createElement("template");

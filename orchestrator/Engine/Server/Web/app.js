@@ -1,43 +1,33 @@
-// Wires the page: polls the graph, the selected task's log and the runs; shows a run at /runs/<id>.
+// Wires the page: polls the graph, the selected task's log and the runs; shows a run at /runs/<id>
+// and a run's sweep at /experiments[/<run>].
 // Timings and layout checks go into data-* attributes on <body>, for the benchmark and the browser tests.
+// Only what draws the graph loads before it; the side panel, the runs, the run form and the
+// experiments view load once it is drawn.
 import { api, STATES, withToken } from "./api.js";
 import { GraphView } from "./graph.js";
-import { TaskPanel } from "./task-panel.js";
-import { runsHeader, runsRows, setMetricColumns, showRun } from "./runs.js";
-import { RunForm } from "./run-form.js";
 
 const $ = id => document.getElementById(id);
 const body = document.body.dataset;
-let runs = [], wasRunning = null;
+let runs = [], wasRunning = null, panel = null, form = null, runsView = null;
+// Settles once the modules after the first draw are in; a click before then waits for it.
+let ready;
 
 const graphView = new GraphView($("graph"), selection => select(selection, true));
-const panel = new TaskPanel({ title: $("task-title"), details: $("task-details"), logBox: $("log-box"), logTitle: $("log-title"), log: $("log") },
-  selection => select(selection, true));
-const form = new RunForm($("run-dialog"), started => go(started.url));
 
 function select(selection, byUser) {
   graphView.select(selection.task ?? null);
-  panel.select(selection, byUser);
+  ready.then(() => panel.select(selection, byUser));
 }
 
 $("legend").innerHTML = STATES.map(s => `<li><span class="swatch ${s}"></span>${s}</li>`).join("");
-$("runs-head").innerHTML = runsHeader();
-api("/api/pipeline").then(({ ok, body }) => {
-  if (!ok) return;
-  document.title = body.title;
-  $("home").textContent = body.title;
-  setMetricColumns(body.columns);
-  $("runs-head").innerHTML = runsHeader();
-  refreshRuns();
-});
-$("run-button").addEventListener("click", () => form.open());
+$("run-button").addEventListener("click", () => ready.then(() => form.open()));
 
 async function refreshGraph() {
   const started = performance.now();
   const { ok, body: graph } = await api("/api/graph");
   if (!ok) return;
-  if (graphView.show(graph) && !body.firstRenderMs) body.firstRenderMs = performance.now().toFixed(0);
-  const follow = panel.showGraph(graph);
+  if (await graphView.show(graph) && !body.firstRenderMs) body.firstRenderMs = performance.now().toFixed(0);
+  const follow = panel?.showGraph(graph);
   if (follow) select({ task: follow }, false);
   const counts = new Map();
   for (const t of graph.tasks) counts.set(t.state, (counts.get(t.state) ?? 0) + 1);
@@ -46,15 +36,37 @@ async function refreshGraph() {
   $("run-button").disabled = graph.running;
   body.lastRefreshMs = (performance.now() - started).toFixed(0);
   body.refreshes = Number(body.refreshes ?? 0) + 1;
-  if (wasRunning !== null && wasRunning !== graph.running) { refreshRuns(); refreshRun(); }
+  if (runsView && wasRunning !== null && wasRunning !== graph.running) { refreshRuns(); refreshRoute(); }
   wasRunning = graph.running;
+}
+
+async function loadTheRest() {
+  const [{ TaskPanel }, runsModule, { RunForm }] = await Promise.all([import("./task-panel.js"), import("./runs.js"), import("./run-form.js")]);
+  panel = new TaskPanel({ title: $("task-title"), details: $("task-details"), logBox: $("log-box"), logTitle: $("log-title"), log: $("log") },
+    selection => select(selection, true));
+  form = new RunForm($("run-dialog"), started => go(started.url));
+  runsView = runsModule;
+  $("runs-head").innerHTML = runsView.runsHeader();
+  api("/api/pipeline").then(({ ok, body: pipeline }) => {
+    if (!ok) return;
+    document.title = pipeline.title;
+    $("home").textContent = pipeline.title;
+    runsView.setMetricColumns(pipeline.columns);
+    $("runs-head").innerHTML = runsView.runsHeader();
+    $("runs").innerHTML = runsView.runsRows(runs, currentRun());
+  });
+  document.addEventListener("click", follow);
+  addEventListener("popstate", route);
+  route();
+  poll(() => panel.refreshLog(), 1000);
+  poll(refreshRuns, 5000);
 }
 
 async function refreshRuns() {
   const { ok, body: answer } = await api("/api/runs");
   if (!ok) return;
   runs = answer;
-  $("runs").innerHTML = runsRows(runs, currentRun());
+  $("runs").innerHTML = runsView.runsRows(runs, currentRun());
   measure();
 }
 
@@ -66,18 +78,27 @@ function measure() {
   body.runsHiddenPx = Math.max(0, scroll.scrollWidth - scroll.clientWidth);
 }
 
-const currentRun = () => location.pathname.startsWith("/runs/") ? decodeURIComponent(location.pathname.slice("/runs/".length)) : null;
+const idAfter = prefix => location.pathname.startsWith(prefix) ? decodeURIComponent(location.pathname.slice(prefix.length)) : null;
+const currentRun = () => idAfter("/runs/");
+// "" for /experiments: the latest sweep.
+const currentExperiment = () => location.pathname === "/experiments" ? "" : idAfter("/experiments/");
 
-let runTimer;
-async function refreshRun() {
-  clearTimeout(runTimer);
-  const id = currentRun();
-  $("run-view").hidden = !id;
-  if (!id) return;
-  $("run-title").textContent = id;
-  const going = await showRun($("run-body"), id);
+let routeTimer;
+async function refreshRoute() {
+  clearTimeout(routeTimer);
+  const path = location.pathname, run = currentRun(), experiment = currentExperiment();
+  $("run-view").hidden = run === null;
+  $("experiments-view").hidden = experiment === null;
+  let going = false;
+  if (run !== null) {
+    $("run-title").textContent = run;
+    going = await runsView.showRun($("run-body"), run);
+  } else if (experiment !== null) {
+    const { showExperiments } = await import("./experiments.js");
+    going = await showExperiments($("experiments-body"), experiment || null);
+  }
   measure();
-  if (going && id === currentRun()) runTimer = setTimeout(refreshRun, 2000);
+  if (going && path === location.pathname) routeTimer = setTimeout(refreshRoute, 2000);
 }
 
 function go(url) {
@@ -86,20 +107,21 @@ function go(url) {
 }
 
 function route() {
-  $("runs").innerHTML = runsRows(runs, currentRun());
-  refreshRun();
-  if (currentRun()) $("run-view").scrollIntoView({ block: "start" });
+  $("runs").innerHTML = runsView.runsRows(runs, currentRun());
+  refreshRoute();
+  if (currentRun() !== null) $("run-view").scrollIntoView({ block: "start" });
+  if (currentExperiment() !== null) $("experiments-view").scrollIntoView({ block: "start" });
 }
 
-document.addEventListener("click", event => {
+function follow(event) {
   const link = event.target.closest("a[href]");
   const row = event.target.closest("tr[data-run]");
   const href = link?.getAttribute("href") ?? (row ? `/runs/${encodeURIComponent(row.dataset.run)}` : null);
-  if (!href || !(href === "/" || href.startsWith("/runs/") || href.startsWith("/?"))) return;
+  if (!href || !(href === "/" || href.startsWith("/runs/") || href.startsWith("/experiments") || href.startsWith("/?"))) return;
   event.preventDefault();
   go(href.split("?")[0]);
-});
-addEventListener("popstate", route);
+}
+
 addEventListener("resize", measure);
 // Later, not in the drawing's own task: measuring forces a layout of the whole drawing.
 graphView.onRedraw = () => setTimeout(measure, 100);
@@ -107,7 +129,7 @@ graphView.onRedraw = () => setTimeout(measure, 100);
 async function poll(what, every) {
   try { await what(); } finally { setTimeout(() => poll(what, every), every); }
 }
-route();
-poll(refreshGraph, 1000);
-poll(() => panel.refreshLog(), 1000);
-poll(refreshRuns, 5000);
+ready = refreshGraph().catch(error => console.error(error)).then(() => {
+  setTimeout(() => poll(refreshGraph, 1000), 1000);
+  return loadTheRest();
+});

@@ -11,6 +11,14 @@ const MIN_SCALE = 0.75;
 // A group's box takes the colour of its most urgent variant.
 const URGENCY = ["Failed", "Running", "Aborted", "NotRun", "Pending", "Succeeded", "Complete"];
 
+// dagre (50 KB) lays a small graph out on this thread, loaded when one needs it; a large graph is
+// drawn first and laid out by layout-worker.js, which loads its own.
+let layoutLibrary = null;
+const loadLayoutLibrary = () => layoutLibrary ??= Promise.all(["/dagre.min.js", "/layout.js"].map(src => new Promise((loaded, failed) => {
+  const script = Object.assign(document.createElement("script"), { src, async: false, onload: loaded, onerror: failed });
+  document.head.append(script);
+})));
+
 const short = (text, max) => text.length > max ? `${text.slice(0, max - 1)}…` : text;
 const meta = t => t.seconds == null ? t.state : `${t.state} · ${seconds(t.seconds)}`;
 
@@ -36,16 +44,20 @@ export class GraphView {
     });
   }
 
-  /** Shows the graph's states, first laying it out when its shape changed; returns true when it drew anew. */
-  show(graph) {
+  /** Shows the graph's states, first laying it out when its shape changed; answers true when it drew anew. */
+  async show(graph) {
     const key = graph.tasks.map(t => `${t.id}|${t.group ?? ""}|${t.dependsOn.join(",")}`).join(";");
     const redrawn = key !== this.key;
+    this.latest = graph;
     if (redrawn) {
       this.key = key;
       this.model = buildModel(graph);
-      this.layOut();
+      await this.layOut();
+      // The drawing has the tasks' latest states already; only the groups' colours are left.
+      this.updateGroups(this.latest);
+    } else {
+      this.update(graph);
     }
-    this.update(graph);
     return redrawn;
   }
 
@@ -55,26 +67,31 @@ export class GraphView {
     this.elements.get(id)?.g.classList.add("selected");
   }
 
-  layOut() {
+  async layOut() {
     const model = this.model;
     // A large graph scrolls inside its panel; a small one takes the height it needs.
     this.container.classList.toggle("large", model.nodes.length > SYNC_LIMIT);
     if (model.nodes.length <= SYNC_LIMIT) {
-      this.draw(this.bestFit(model));
+      await loadLayoutLibrary();
+      if (this.model === model) this.draw(this.bestFit(model));
       return;
     }
     this.draw(gridLayout(model));
     this.worker?.terminate();
-    this.worker = new Worker("/layout-worker.js");
-    const started = performance.now();
-    this.worker.onmessage = event => {
-      this.worker.terminate();
-      this.worker = null;
+    // Started once the first drawing is on its way to the screen, not competing with it.
+    setTimeout(() => {
       if (this.model !== model) return;
-      this.draw(event.data);
-      document.body.dataset.layoutMs = (performance.now() - started).toFixed(0);
-    };
-    this.worker.postMessage(layoutInput(model, "LR", "longest-path"));
+      const started = performance.now();
+      this.worker = new Worker("/layout-worker.js");
+      this.worker.onmessage = event => {
+        this.worker.terminate();
+        this.worker = null;
+        if (this.model !== model) return;
+        this.draw(event.data);
+        document.body.dataset.layoutMs = (performance.now() - started).toFixed(0);
+      };
+      this.worker.postMessage(layoutInput(model, "LR", "longest-path"));
+    }, 0);
   }
 
   // Left to right reads best; top to bottom when the panel is too narrow for that at a readable size.
@@ -86,8 +103,10 @@ export class GraphView {
     return down.width < across.width ? down : across;
   }
 
+  // Boxes are drawn with their current states, so the first update has nothing to change.
   draw(layout) {
     const { model } = this;
+    const tasks = this.latest.tasks, taskOf = id => tasks[model.index.get(id)];
     const scale = Math.max(MIN_SCALE, Math.min(1, (this.container.clientWidth || layout.width) / layout.width));
     let edges = "", arrows = "";
     for (const edge of layout.edges) {
@@ -96,7 +115,7 @@ export class GraphView {
     }
     const boxes = model.nodes.map(node => {
       const { x, y } = layout.nodes[node.id];
-      return node.group ? groupMarkup(node, x, y) : taskMarkup(node.tasks[0], x, y);
+      return node.group ? groupMarkup(node, x, y, taskOf) : taskMarkup(taskOf(node.tasks[0]), x, y);
     }).join("");
     this.container.innerHTML =
       `<svg class="graph-svg" viewBox="0 0 ${layout.width} ${layout.height}" width="${Math.ceil(layout.width * scale)}" height="${Math.ceil(layout.height * scale)}" xmlns="http://www.w3.org/2000/svg">` +
@@ -108,6 +127,7 @@ export class GraphView {
       this.elements.set(g.dataset.id, { g, title: g.firstChild, meta: g.lastChild, prefix: variant ? "node variant " : "node " });
     }
     this.groupElements = new Map([...this.container.querySelectorAll("g.group")].map(g => [g.dataset.group, g]));
+    this.elements.get(this.selected)?.g.classList.add("selected");
     this.onRedraw();
   }
 
@@ -117,12 +137,16 @@ export class GraphView {
       if (!shown) continue;
       const wanted = `${shown.prefix}${t.state}${t.id === this.selected ? " selected" : ""}`;
       if (shown.g.getAttribute("class") !== wanted) shown.g.setAttribute("class", wanted);
-      const title = `${t.id}: ${t.state}, ${t.reason}`;
+      const tooltip = title(t);
       // The reason can change while the state stays (another input changed).
-      if (shown.title.textContent !== title) shown.title.textContent = title;
-      const text = shown.prefix === "node " ? meta(t) : t.seconds == null ? "" : seconds(t.seconds);
+      if (shown.title.textContent !== tooltip) shown.title.textContent = tooltip;
+      const text = shown.prefix === "node " ? meta(t) : variantMeta(t);
       if (shown.meta.textContent !== text) shown.meta.textContent = text;
     }
+    this.updateGroups(graph);
+  }
+
+  updateGroups(graph) {
     for (const node of this.model.nodes.filter(n => n.group)) {
       const states = node.tasks.map(id => graph.tasks[this.model.index.get(id)].state);
       const g = this.groupElements.get(node.group);
@@ -212,17 +236,22 @@ function arrowHead(points) {
   return `M${tx.toFixed(1)},${ty.toFixed(1)}L${(bx + nx).toFixed(1)},${(by + ny).toFixed(1)}L${(bx - nx).toFixed(1)},${(by - ny).toFixed(1)}Z`;
 }
 
-function taskMarkup(id, x, y) {
-  return `<g class="node Pending" data-id="${escape(id)}" transform="translate(${x},${y})"><title>${escape(id)}</title>` +
-    `<rect width="${TASK_W}" height="${TASK_H}" rx="6"></rect><text class="name" x="10" y="16">${escape(short(id, 22))}</text>` +
-    `<text class="meta" x="10" y="32"></text></g>`;
+const title = t => `${t.id}: ${t.state}, ${t.reason}`;
+const variantMeta = t => t.seconds == null ? "" : seconds(t.seconds);
+
+function taskMarkup(t, x, y) {
+  return `<g class="node ${t.state}" data-id="${escape(t.id)}" transform="translate(${x},${y})"><title>${escape(title(t))}</title>` +
+    `<rect width="${TASK_W}" height="${TASK_H}" rx="6"></rect><text class="name" x="10" y="16">${escape(short(t.id, 22))}</text>` +
+    `<text class="meta" x="10" y="32">${escape(meta(t))}</text></g>`;
 }
 
-function groupMarkup(node, x, y) {
-  const rows = node.tasks.slice(0, GROUP_ROWS).map((id, i) =>
-    `<g class="node variant Pending" data-id="${escape(id)}" transform="translate(6,${GROUP_HEAD + i * ROW_H})"><title>${escape(id)}</title>` +
-    `<rect width="${GROUP_W - 12}" height="${ROW_H - 3}" rx="3"></rect><text class="name" x="7" y="12">${escape(short(node.names[i], 22))}</text>` +
-    `<text class="meta" x="${GROUP_W - 18}" y="12"></text></g>`).join("");
+function groupMarkup(node, x, y, taskOf) {
+  const rows = node.tasks.slice(0, GROUP_ROWS).map((id, i) => {
+    const t = taskOf(id);
+    return `<g class="node variant ${t.state}" data-id="${escape(id)}" transform="translate(6,${GROUP_HEAD + i * ROW_H})"><title>${escape(title(t))}</title>` +
+      `<rect width="${GROUP_W - 12}" height="${ROW_H - 3}" rx="3"></rect><text class="name" x="7" y="12">${escape(short(node.names[i], 22))}</text>` +
+      `<text class="meta" x="${GROUP_W - 18}" y="12">${escape(variantMeta(t))}</text></g>`;
+  }).join("");
   const more = node.tasks.length > GROUP_ROWS
     ? `<text class="more" x="10" y="${GROUP_HEAD + GROUP_ROWS * ROW_H + 12}"></text>` : "";
   return `<g class="group Pending" data-group="${escape(node.group)}" transform="translate(${x},${y})"><title>${escape(node.group)}: ${node.tasks.length} variants</title>` +

@@ -1,6 +1,6 @@
 // The runs table, and a run's own view at /runs/<id>: its figures, a timeline of its attempts, every
 // plot it archived, and each attempt's status and reason.
-import { api, element, escape, number, seconds, time, withToken } from "./api.js";
+import { api, element, escape, number, plotFigures, seconds, time, withToken } from "./api.js";
 
 // The pipeline's report columns (its headline metrics), from /api/pipeline; every metric is in a run's view.
 let metricColumns = [];
@@ -31,17 +31,17 @@ export async function showRun(container, id) {
     container.replaceChildren(element(`<p class="empty">${status === 404 ? `run ${escape(id)} is not in the history yet; it may still be starting` : escape(body.error ?? "the run cannot be read")}</p>`));
     return status === 404;
   }
-  const { run, metrics, plots, attempts } = body;
+  const { run, metrics, plots, attempts, variants } = body;
   const figures = Object.entries(metrics);
   container.innerHTML =
     `<p><span class="outcome ${escape(run.outcome.replaceAll(" ", "-"))}">${escape(run.outcome)}</span> ${escape(run.trigger)} run, started ${time(run.started)}` +
     `${run.durationSeconds == null ? "" : `, took ${seconds(run.durationSeconds)}`}</p>` +
     (run.summary ? `<p class="muted">${escape(run.summary)}</p>` : "") +
+    (variants ? `<p><a href="${withToken(`/experiments/${encodeURIComponent(run.id)}`)}">Compare its ${variants} variants</a></p>` : "") +
     (figures.length ? `<table class="metrics"><tr>${figures.map(([k]) => `<th class="num">${escape(k)}</th>`).join("")}</tr>` +
       `<tr>${figures.map(([, v]) => `<td class="num">${number(v)}</td>`).join("")}</tr></table>` : "") +
     (attempts.length ? `<h3>Timeline</h3><div class="gantt"></div>` : "") +
-    (plots.length ? `<h3>Plots</h3><div class="plots">${plots.map(p =>
-      `<figure><a href="${withToken(p.url)}"><img src="${withToken(p.url)}" alt="${escape(p.name)}"></a><figcaption>${escape(p.name)}</figcaption></figure>`).join("")}</div>` : "") +
+    (plots.length ? `<h3>Plots</h3>${plotFigures(plots)}` : "") +
     (attempts.length ? `<h3>Attempts</h3><div class="scroll"><table class="attempts"><thead><tr><th>task</th><th class="num">attempt</th><th>status</th><th class="num">exit</th><th class="num">duration</th><th>reason</th></tr></thead><tbody>` +
       attempts.map(a => `<tr><td>${escape(a.task)}</td><td class="num">${a.attempt}</td><td><span class="badge ${statusClass(a.status)}">${escape(a.status)}</span></td>` +
         `<td class="num">${a.exitCode ?? "–"}</td><td class="num">${seconds(a.durationSeconds)}</td><td class="wrap">${escape(a.reason ?? "")}</td></tr>`).join("") +
