@@ -6,7 +6,7 @@ set -euo pipefail
 
 # busybox-static: the engine tests' own tiny image; debootstrap: the offline base image;
 # time: timing the builds; chromium: the web UI's headless-browser test and benchmark.
-readonly PACKAGES=(docker.io docker-compose busybox-static debootstrap time chromium)
+readonly PACKAGES=(docker.io docker-compose busybox-static debootstrap time chromium strace)
 readonly START_TIMEOUT_SECONDS=60
 readonly DOCKERD_LOG=/var/log/dockerd.log
 
