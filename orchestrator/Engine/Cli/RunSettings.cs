@@ -27,7 +27,7 @@ internal static class RunSettings
             options.Target,
             options.Force,
             ParameterArguments.Parse(options.Parameters),
-            new ExecutorRequest(options.Executor, dataRoot, hostDataRoot, options.KeepContainers),
+            new ExecutorRequest(options.Executor, dataRoot, hostDataRoot, options.KeepContainers) { DockerHost = options.DockerHost, NodeDockerHost = options.NodeDockerHost },
             options.Workers ?? int.MaxValue,
             options.Retries,
             options.ExistenceOnly,

@@ -1,6 +1,8 @@
 using Orchestrator.Execution;
 using Orchestrator.Execution.Docker;
+using Orchestrator.Execution.Docker.Internal;
 using Orchestrator.Execution.Process;
+using Orchestrator.Execution.Swarm;
 
 namespace Orchestrator.Execution;
 
@@ -9,15 +11,16 @@ internal static class ExecutorSelection
 {
     public const string Docker = "docker";
     public const string Process = "process";
+    public const string Swarm = "swarm";
 
     private static readonly TimeSpan EngineProbeTimeout = TimeSpan.FromSeconds(5);
 
     /// <summary>Throws <see cref="ExecutorUnavailableException"/> for an executor that does not exist.</summary>
     public static void Validate(string? kind)
     {
-        if (kind is not (null or Docker or Process))
+        if (kind is not (null or Docker or Swarm or Process))
         {
-            throw new ExecutorUnavailableException($"unknown executor '{kind}'; use --executor docker or --executor process");
+            throw new ExecutorUnavailableException($"unknown executor '{kind}'; use --executor docker, --executor swarm or --executor process");
         }
     }
 
@@ -33,9 +36,13 @@ internal static class ExecutorSelection
                 : "executor: process (no Docker engine answered; tasks run as local processes)");
         }
 
-        return kind == Docker
-            ? new DockerExecutor(new DockerExecutorSettings(request.HostDataRoot, request.DataRoot, request.KeepContainers))
-            : new ProcessExecutor(request.DataRoot, hashes, output);
+        var engine = request.DockerHost is { } dockerHost ? DockerEndpoint.Resolve(dockerHost) : DockerEndpoint.FromEnvironment();
+        return kind switch
+        {
+            Docker => new DockerExecutor(new DockerExecutorSettings(request.HostDataRoot, request.DataRoot, request.KeepContainers), engine, TimeProvider.System),
+            Swarm => new SwarmExecutor(new SwarmExecutorSettings(request.HostDataRoot, request.DataRoot) { NodeEngineTemplate = request.NodeDockerHost }, engine, TimeProvider.System),
+            _ => new ProcessExecutor(request.DataRoot, hashes, output),
+        };
     }
 
     private static async Task<bool> IsDockerReachableAsync(CancellationToken cancellation)

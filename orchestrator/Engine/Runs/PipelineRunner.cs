@@ -76,8 +76,7 @@ internal sealed partial class PipelineRunner(Pipeline pipeline, RunContext conte
             await executor.EnsureReadyAsync(tasks, cancellation);
 
             Out.WriteLine($"run {runId}: {tasks.Count} to run with the {executor.Name} executor; logs in {logDirectory}");
-            var options = new EngineOptions(request.Workers, request.Retries, context.RetryBaseDelay, logDirectory, request.DataRoot);
-            options = options with { Cpus = request.Cpus ?? options.Cpus, MemoryBytes = request.MemoryBytes ?? options.MemoryBytes };
+            var options = await EngineOptionsAsync(request, executor, logDirectory, cancellation);
             var recorder = new HistoryRecorder(history, request.Trigger, request.DataRoot, pipeline.Report, values, context.Time);
             var engine = new ExecutionEngine(executor, options, completion.Hashes, context.TaskLines, context.Time, RunObserver.Combine(recorder, observer));
             return await engine.RunAsync(plan, runId, cancellation);
@@ -91,6 +90,22 @@ internal sealed partial class PipelineRunner(Pipeline pipeline, RunContext conte
         {
             (executor as IDisposable)?.Dispose();
         }
+    }
+
+    /// <summary>The engine hands out --cpus and --memory, else what a cluster executor's nodes have free, else this machine's.</summary>
+    private async Task<EngineOptions> EngineOptionsAsync(RunRequest request, ITaskExecutor executor, string logDirectory, CancellationToken cancellation)
+    {
+        var options = new EngineOptions(request.Workers, request.Retries, context.RetryBaseDelay, logDirectory, request.DataRoot);
+        if (executor is IClusterCapacity cluster && (request.Cpus is null || request.MemoryBytes is null))
+        {
+            var free = await cluster.FreeCapacityAsync(cancellation);
+            Out.WriteLine(string.Create(
+                System.Globalization.CultureInfo.InvariantCulture,
+                $"capacity: {free.Cpus:0.##} CPUs and {free.MemoryBytes / (double)(1L << 30):0.#} GiB free on {free.Nodes} {executor.Name} node(s); --cpus and --memory hand out less"));
+            options = options with { Cpus = free.Cpus, MemoryBytes = free.MemoryBytes };
+        }
+
+        return options with { Cpus = request.Cpus ?? options.Cpus, MemoryBytes = request.MemoryBytes ?? options.MemoryBytes };
     }
 
     private void RemoveLeftovers(PreparedRun run, string dataRoot)

@@ -1,5 +1,7 @@
 using Docker.DotNet;
 using Orchestrator.Execution.Docker.Internal;
+using Orchestrator.Fingerprints;
+using Orchestrator.Graph;
 
 namespace Orchestrator.Execution.Docker;
 
@@ -7,6 +9,25 @@ namespace Orchestrator.Execution.Docker;
 internal static class DockerImageIds
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>The task's image id as a fingerprint's code version; null for a task without an image, or an engine without it.</summary>
+    public static async Task<CodeVersion?> CodeVersionAsync(DockerClient client, TaskDefinition task, CancellationToken cancellation)
+    {
+        if (task.Image is not { } image)
+        {
+            return null;
+        }
+
+        try
+        {
+            var inspected = await client.Images.InspectImageAsync(image, cancellation);
+            return new CodeVersion(CodeVersion.Image, image, inspected.ID);
+        }
+        catch (DockerApiException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>The image's id, or null when the engine does not answer or has no such image (then it cannot be compared).</summary>
     public static string? TryGet(string image)

@@ -7,10 +7,10 @@ internal static class ContainerDefinition
     private const long NanoCpusPerCpu = 1_000_000_000;
 
     /// <summary>Enough for a .NET step's threads, not for a fork bomb.</summary>
-    private const long PidsLimit = 256;
+    internal const long PidsLimit = 256;
 
     /// <summary>The only writable place besides the data root; .NET keeps its diagnostics sockets there.</summary>
-    private const string TemporaryFiles = "/tmp";
+    internal const string TemporaryFiles = "/tmp";
     private const string TemporaryFilesOptions = "rw,noexec,nosuid,nodev,size=64m,mode=1777";
 
     /// <summary>

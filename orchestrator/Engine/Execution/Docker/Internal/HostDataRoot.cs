@@ -11,16 +11,19 @@ internal static class HostDataRoot
     /// otherwise (the orchestrator in a container) the host's path as given, which cannot be resolved
     /// from here and must therefore be absolute.
     /// </summary>
-    public static string Of(DockerExecutorSettings settings)
+    public static string Of(DockerExecutorSettings settings) => Of(settings.HostDataRoot, settings.LocalDataRoot);
+
+    /// <inheritdoc cref="Of(DockerExecutorSettings)"/>
+    public static string Of(string hostDataRoot, string localDataRoot)
     {
-        if (Full(settings.HostDataRoot) == Full(settings.LocalDataRoot))
+        if (Full(hostDataRoot) == Full(localDataRoot))
         {
-            return RealPath.Of(settings.LocalDataRoot);
+            return RealPath.Of(localDataRoot);
         }
 
-        return Path.IsPathFullyQualified(settings.HostDataRoot)
-            ? Full(settings.HostDataRoot)
-            : throw DockerErrors.HostDataRootNotAbsolute(settings.HostDataRoot);
+        return Path.IsPathFullyQualified(hostDataRoot)
+            ? Full(hostDataRoot)
+            : throw DockerErrors.HostDataRootNotAbsolute(hostDataRoot);
     }
 
     private static string Full(string path) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
