@@ -95,8 +95,7 @@ public sealed class SwarmFixture : IAsyncLifetime
         var nodes = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var service in await ServicesOnDataRootAsync(dataRoot))
         {
-            var tasks = await ServiceTasks.ListAsync(Manager, service.ID, cancellation);
-            if (tasks.FirstOrDefault(task => task.Status.State == TaskState.Running) is { } running)
+            if (await RunningTaskAsync(service.ID, cancellation) is { } running)
             {
                 nodes[service.Spec.Labels[ContainerLabels.Task]] = running.NodeID;
             }
@@ -113,8 +112,7 @@ public sealed class SwarmFixture : IAsyncLifetime
         {
             foreach (var service in (await ServicesOnDataRootAsync(dataRoot, taskId)).Where(service => service.ID != except))
             {
-                var tasks = await ServiceTasks.ListAsync(Manager, service.ID, deadline.Token);
-                if (tasks.FirstOrDefault(task => task.Status.State == TaskState.Running) is { } running)
+                if (await RunningTaskAsync(service.ID, deadline.Token) is { } running)
                 {
                     var node = await Manager.Swarm.InspectNodeAsync(running.NodeID, deadline.Token);
                     return (service.ID, node.Description.Hostname);
@@ -143,6 +141,19 @@ public sealed class SwarmFixture : IAsyncLifetime
         catch (DockerApiException)
         {
             return false;
+        }
+    }
+
+    /// <summary>The service's running task; null when it has none, or when the service was removed since it was listed.</summary>
+    private async Task<TaskResponse?> RunningTaskAsync(string serviceId, CancellationToken cancellation)
+    {
+        try
+        {
+            return (await ServiceTasks.ListAsync(Manager, serviceId, cancellation)).FirstOrDefault(task => task.Status.State == TaskState.Running);
+        }
+        catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return null;
         }
     }
 
