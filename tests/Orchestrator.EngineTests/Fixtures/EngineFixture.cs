@@ -10,7 +10,7 @@ namespace Orchestrator.EngineTests.Fixtures;
 
 /// <summary>
 /// The real engine, the busybox test image, and cleanup: every container the tests create carries
-/// this fixture's run id label and is removed at the end. Fails (never skips) without an engine.
+/// this fixture's run id label, or one of its data roots, and is removed at the end. Fails (never skips) without an engine.
 /// </summary>
 public sealed class EngineFixture : IAsyncLifetime
 {
@@ -32,13 +32,11 @@ public sealed class EngineFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        foreach (var container in await ContainersAsync($"{ContainerLabels.RunId}={RunId}"))
-        {
-            await Client.Containers.RemoveContainerAsync(container.ID, new ContainerRemoveParameters { Force = true });
-        }
-
+        await RemoveContainersAsync($"{ContainerLabels.RunId}={RunId}");
         foreach (var dataRoot in dataRoots)
         {
+            // Runs through the CLI make their own run ids; their kept failed containers are found by data root.
+            await RemoveContainersAsync($"{ContainerLabels.DataRoot}={RealPath.Of(dataRoot)}");
             Directory.Delete(dataRoot, recursive: true);
         }
 
@@ -140,6 +138,14 @@ public sealed class EngineFixture : IAsyncLifetime
         }
 
         throw new TimeoutException($"container {id} did not reach its sleep within 10 s");
+    }
+
+    private async Task RemoveContainersAsync(string label)
+    {
+        foreach (var container in await ContainersAsync(label))
+        {
+            await Client.Containers.RemoveContainerAsync(container.ID, new ContainerRemoveParameters { Force = true });
+        }
     }
 
     private Task<IList<ContainerListResponse>> ContainersAsync(params string[] labels) =>
