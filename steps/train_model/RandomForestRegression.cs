@@ -32,6 +32,15 @@ public static class RandomForestRegression
         // disjoint slots and draw no random numbers, so runs are bit-identical (checked) and faster.
     };
 
+    /// <summary>
+    /// Fits the forest on a thread-pool thread. For each of its ~100,000 splits (100 trees of up to
+    /// 1000 leaves) FastForest hands tiny work items to the thread pool (Task.Run for one child's
+    /// statistics, Parallel.Invoke over the feature groups) and blocks until they are done. Queued
+    /// from the main thread, each one waits for a pool worker to wake up; queued from a pool thread
+    /// they go to that thread's own queue, and the wait runs them inline unless an idle worker has
+    /// taken them first. Measured on 10,000 rows: on one core 17.5 s becomes 9.4 s, and on two the
+    /// system time drops from 4.3 s to 1.2 s. The trees are the same (bit-identical model).
+    /// </summary>
     public static ITransformer Fit(MLContext ml, IDataView trainingData, ForestSettings settings) =>
-        ml.Regression.Trainers.FastForest(Options(settings)).Fit(trainingData);
+        Task.Run(() => ml.Regression.Trainers.FastForest(Options(settings)).Fit(trainingData)).GetAwaiter().GetResult();
 }
