@@ -6,6 +6,8 @@
 # same raw file, alternating ROUNDS times (default 3), and prints the medians and after/before ratios.
 # Usage: bench/steps-bench.sh [ROWS ...]   (default: 10000)
 # TRAIN_OPTIONS adds options to the current train_model, e.g. TRAIN_OPTIONS="--trees 200 --bins 1024".
+# Where a python3 with scikit-learn is found (apt-get install -y python3-sklearn), the reference's
+# forest is also fitted on the same features (bench/reference-forest.py), for its fit time and test MSE.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 steps=(download_data make_dataset clean_data extract_features transform_data impute_data train_model evaluate_model)
@@ -93,4 +95,10 @@ for rows in "${@:-10000}"; do
     echo "$line"
   done
   sort "$work/fits"
+  for python in python3 /usr/bin/python3; do
+    if "$python" -c "import sklearn" 2>/dev/null; then
+      "$python" "$repo/bench/reference-forest.py" "$work/run-after-1/interim"
+      break
+    fi
+  done
 done
