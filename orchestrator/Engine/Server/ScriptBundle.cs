@@ -39,7 +39,7 @@ internal static partial class ScriptBundle
         }
     }
 
-    [GeneratedRegex("""^import \{[\w\s,]+\} from "\./([\w-]+\.js)";\r?$""", RegexOptions.Multiline)]
+    [GeneratedRegex("""^import \{[\w\s,]+\} from "\./([\w-]+\.js)";\r?(\n|$)""", RegexOptions.Multiline)]
     private static partial Regex ImportLine();
 
     [GeneratedRegex("""^export (?=(async |const |function |class |let ))""", RegexOptions.Multiline)]

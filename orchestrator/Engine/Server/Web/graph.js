@@ -25,7 +25,7 @@ const meta = t => t.seconds == null ? t.state : `${t.state} · ${seconds(t.secon
 export class GraphView {
   constructor(container, onSelect) {
     this.container = container;
-    this.elements = new Map();
+    this.drawn = null;
     this.key = "";
     this.model = null;
     this.worker = null;
@@ -62,9 +62,9 @@ export class GraphView {
   }
 
   select(id) {
-    this.elements.get(this.selected)?.g.classList.remove("selected");
+    this.index().tasks.get(this.selected)?.g.classList.remove("selected");
     this.selected = id;
-    this.elements.get(id)?.g.classList.add("selected");
+    this.index().tasks.get(id)?.g.classList.add("selected");
   }
 
   async layOut() {
@@ -120,20 +120,26 @@ export class GraphView {
     this.container.innerHTML =
       `<svg class="graph-svg" viewBox="0 0 ${layout.width} ${layout.height}" width="${Math.ceil(layout.width * scale)}" height="${Math.ceil(layout.height * scale)}" xmlns="http://www.w3.org/2000/svg">` +
       `<path class="edges" d="${edges}"></path><path class="arrows" d="${arrows}"></path>${boxes}</svg>`;
-    this.elements.clear();
-    // The state's class, the tooltip (first child) and the duration (last child) are all an update touches.
-    for (const g of this.container.querySelectorAll("[data-id]")) {
-      const variant = g.classList.contains("variant");
-      this.elements.set(g.dataset.id, { g, title: g.firstChild, meta: g.lastChild, prefix: variant ? "node variant " : "node " });
-    }
-    this.groupElements = new Map([...this.container.querySelectorAll("g.group")].map(g => [g.dataset.group, g]));
-    this.elements.get(this.selected)?.g.classList.add("selected");
+    this.drawn = null;
+    if (this.selected) this.index().tasks.get(this.selected)?.g.classList.add("selected");
     this.onRedraw();
   }
 
+  // The drawn boxes, found when first needed (a click, the next refresh), not while drawing. The
+  // state's class, the tooltip (first child) and the duration (last child) are all an update touches.
+  index() {
+    this.drawn ??= {
+      tasks: new Map([...this.container.querySelectorAll("[data-id]")].map(g =>
+        [g.dataset.id, { g, title: g.firstChild, meta: g.lastChild, prefix: g.classList.contains("variant") ? "node variant " : "node " }])),
+      groups: new Map([...this.container.querySelectorAll("g.group")].map(g => [g.dataset.group, g])),
+    };
+    return this.drawn;
+  }
+
   update(graph) {
+    const { tasks } = this.index();
     for (const t of graph.tasks) {
-      const shown = this.elements.get(t.id);
+      const shown = tasks.get(t.id);
       if (!shown) continue;
       const wanted = `${shown.prefix}${t.state}${t.id === this.selected ? " selected" : ""}`;
       if (shown.g.getAttribute("class") !== wanted) shown.g.setAttribute("class", wanted);
@@ -149,7 +155,7 @@ export class GraphView {
   updateGroups(graph) {
     for (const node of this.model.nodes.filter(n => n.group)) {
       const states = node.tasks.map(id => graph.tasks[this.model.index.get(id)].state);
-      const g = this.groupElements.get(node.group);
+      const g = this.index().groups.get(node.group);
       if (!g) continue;
       const wanted = `group ${URGENCY.find(s => states.includes(s)) ?? "Complete"}`;
       if (g.getAttribute("class") !== wanted) g.setAttribute("class", wanted);
@@ -219,21 +225,23 @@ function gridLayout(model) {
   return { width, height, nodes, edges };
 }
 
+// Coordinates to a tenth of a pixel: rounding is much faster than toFixed over thousands of edges.
+const at = (x, y) => `${Math.round(x * 10) / 10},${Math.round(y * 10) / 10}`;
+
 function edgePath(points) {
-  const p = points.map(([x, y]) => `${x.toFixed(1)},${y.toFixed(1)}`);
-  let d = `M${p[0]}`;
+  let d = `M${at(...points[0])}`;
   for (let i = 1; i < points.length - 1; i++) {
     const [x, y] = points[i], [nx, ny] = points[i + 1];
-    d += `Q${p[i]} ${((x + nx) / 2).toFixed(1)},${((y + ny) / 2).toFixed(1)}`;
+    d += `Q${at(x, y)} ${at((x + nx) / 2, (y + ny) / 2)}`;
   }
-  return `${d}L${p[p.length - 1]}`;
+  return `${d}L${at(...points[points.length - 1])}`;
 }
 
 function arrowHead(points) {
   const [tx, ty] = points[points.length - 1], [px, py] = points[points.length - 2];
   const length = Math.hypot(tx - px, ty - py) || 1, ux = (tx - px) / length, uy = (ty - py) / length;
   const bx = tx - ux * 8, by = ty - uy * 8, nx = -uy * 4, ny = ux * 4;
-  return `M${tx.toFixed(1)},${ty.toFixed(1)}L${(bx + nx).toFixed(1)},${(by + ny).toFixed(1)}L${(bx - nx).toFixed(1)},${(by - ny).toFixed(1)}Z`;
+  return `M${at(tx, ty)}L${at(bx + nx, by + ny)}L${at(bx - nx, by - ny)}Z`;
 }
 
 const title = t => `${t.id}: ${t.state}, ${t.reason}`;
