@@ -193,12 +193,20 @@ function buildModel(graph) {
     node.width = GROUP_W;
     node.height = GROUP_HEAD + Math.min(node.tasks.length, GROUP_ROWS + 1) * ROW_H + 6;
   }
+  // Only edges into or out of a group can repeat: those are kept once by a key.
   const seen = new Set(), edges = [];
   for (const t of graph.tasks) {
-    for (const dep of t.dependsOn) {
-      const from = boxOf.get(dep), to = boxOf.get(t.id), key = `${from}\n${to}`;
-      if (from && from !== to && !seen.has(key)) { seen.add(key); edges.push([from, to]); }
-    }
+    const to = boxOf.get(t.id);
+    t.dependsOn.forEach((dep, i) => {
+      const from = boxOf.get(dep);
+      if (!from || from === to) return;
+      if (from === dep && to === t.id) {
+        if (t.dependsOn.indexOf(dep) === i) edges.push([from, to]);
+        return;
+      }
+      const key = `${from}\n${to}`;
+      if (!seen.has(key)) { seen.add(key); edges.push([from, to]); }
+    });
   }
   return { nodes, edges, index };
 }
