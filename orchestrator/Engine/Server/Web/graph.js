@@ -37,6 +37,13 @@ export class GraphView {
       if (task) onSelect({ task: task.dataset.id });
       else if (group) onSelect({ group: group.dataset.group });
     });
+    // The panel's width as the browser last laid it out, so drawing never forces a layout of the page.
+    this.width = 0;
+    new ResizeObserver(() => {
+      if (container.clientWidth === this.width) return;
+      this.width = container.clientWidth;
+      this.fit();
+    }).observe(container);
     let resizing;
     addEventListener("resize", () => {
       clearTimeout(resizing);
@@ -96,7 +103,7 @@ export class GraphView {
 
   // Left to right reads best; top to bottom when the panel is too narrow for that at a readable size.
   bestFit(model) {
-    const width = this.container.clientWidth || 1000;
+    const width = this.width || this.container.clientWidth || 1000;
     const across = layOutGraph(layoutInput(model, "LR", "network-simplex"));
     if (across.width * MIN_SCALE <= width) return across;
     const down = layOutGraph(layoutInput(model, "TB", "network-simplex"));
@@ -107,7 +114,6 @@ export class GraphView {
   draw(layout) {
     const { model } = this;
     const tasks = this.latest.tasks, taskOf = id => tasks[model.index.get(id)];
-    const scale = Math.max(MIN_SCALE, Math.min(1, (this.container.clientWidth || layout.width) / layout.width));
     let edges = "", arrows = "";
     for (const edge of layout.edges) {
       edges += edgePath(edge.points);
@@ -118,11 +124,22 @@ export class GraphView {
       return node.group ? groupMarkup(node, x, y, taskOf) : taskMarkup(taskOf(node.tasks[0]), x, y);
     }).join("");
     this.container.innerHTML =
-      `<svg class="graph-svg" viewBox="0 0 ${layout.width} ${layout.height}" width="${Math.ceil(layout.width * scale)}" height="${Math.ceil(layout.height * scale)}" xmlns="http://www.w3.org/2000/svg">` +
+      `<svg class="graph-svg" viewBox="0 0 ${layout.width} ${layout.height}" xmlns="http://www.w3.org/2000/svg">` +
       `<path class="edges" d="${edges}"></path><path class="arrows" d="${arrows}"></path>${boxes}</svg>`;
     this.drawn = null;
+    this.size = { width: layout.width, height: layout.height };
+    this.fit();
     if (this.selected) this.index().tasks.get(this.selected)?.g.classList.add("selected");
     this.onRedraw();
+  }
+
+  // Shrunk to the panel's width down to MIN_SCALE, never enlarged; until the page is first laid out, at full size.
+  fit() {
+    const svg = this.container.querySelector(":scope > svg");
+    if (!svg) return;
+    const { width, height } = this.size, scale = Math.max(MIN_SCALE, Math.min(1, (this.width || width) / width));
+    svg.setAttribute("width", Math.ceil(width * scale));
+    svg.setAttribute("height", Math.ceil(height * scale));
   }
 
   // The drawn boxes, found when first needed (a click, the next refresh), not while drawing. The
