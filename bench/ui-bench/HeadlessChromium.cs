@@ -21,13 +21,6 @@ internal static class HeadlessChromium
                 start.ArgumentList.Add(argument);
             }
 
-            if (Environment.GetEnvironmentVariable("UIBENCH_TRACE") is { } traceDir)
-            {
-                start.ArgumentList.Insert(0, "--trace-startup=devtools.timeline,v8,blink,loading,blink.user_timing,disabled-by-default-devtools.timeline");
-                start.ArgumentList.Insert(0, "--trace-startup-duration=3"); start.ArgumentList.Insert(0, "--trace-startup-format=json");
-                start.ArgumentList.Insert(0, $"--trace-startup-file={traceDir}/{DateTime.UtcNow.Ticks}-{new Uri(url).Port}.json");
-            }
-
             using var process = Process.Start(start)!;
             var error = process.StandardError.ReadToEndAsync();
             var dom = await process.StandardOutput.ReadToEndAsync();

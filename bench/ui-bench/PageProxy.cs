@@ -61,9 +61,7 @@ internal sealed class PageProxy : IAsyncDisposable
         if (page.Files.TryGetValue(path, out var file))
         {
             context.Response.ContentType = file.ContentType;
-            var content = file.Content;
-            if (path == "/") content = System.Text.Encoding.UTF8.GetBytes(System.Text.Encoding.UTF8.GetString(content).Replace("<body>", "<body><script>" + File.ReadAllText("/tmp/uihelper-trace/probe.js") + "</script>"));
-            await context.Response.Body.WriteAsync(content);
+            await context.Response.Body.WriteAsync(file.Content);
             return;
         }
 
@@ -101,13 +99,6 @@ internal sealed class PageProxy : IAsyncDisposable
             {
                 rewriteMs.Add(clock.Elapsed.TotalMilliseconds);
             }
-        }
-
-        if (path == "/api/graph" && page.RewriteGraph is null) File.WriteAllBytes($"/tmp/uihelper-trace/graph-{body.Length}.json", body);
-        if (path == "/")
-        {
-            context.Response.Headers.Remove("Content-Security-Policy");
-            body = System.Text.Encoding.UTF8.GetBytes(System.Text.Encoding.UTF8.GetString(body).Replace("<body>", "<body><script>" + File.ReadAllText("/tmp/uihelper-trace/probe.js") + "</script>"));
         }
 
         await context.Response.Body.WriteAsync(body);

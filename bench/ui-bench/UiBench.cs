@@ -20,7 +20,7 @@ namespace WinePipeline.Bench.UiBench;
 /// </summary>
 public static partial class UiBench
 {
-    private static readonly int Loads = int.Parse(Environment.GetEnvironmentVariable("UIBENCH_LOADS") ?? "3");
+    private const int Loads = 3;
 
     public static async Task<int> Main(string[] args)
     {
@@ -35,9 +35,8 @@ public static partial class UiBench
             Console.WriteLine($"old page: {missing}; measuring the new page only");
         }
 
-        var only = Environment.GetEnvironmentVariable("UIBENCH_ONLY");
-        var grid = only == "sweep" || await MeasureAsync("grid", BenchPipelines.Grid(count), pages);
-        var sweep = only == "grid" || await MeasureAsync("sweep", BenchPipelines.Sweep(count / 2), pages);
+        var grid = await MeasureAsync("grid", BenchPipelines.Grid(count), pages);
+        var sweep = await MeasureAsync("sweep", BenchPipelines.Sweep(count / 2), pages);
         return grid && sweep ? 0 : 1;
     }
 
@@ -107,9 +106,6 @@ public static partial class UiBench
     private static PageFigures Report(string page, List<string> doms, double rewriteMs)
     {
         var firstRenders = doms.Select(dom => Attribute(dom, "first-render-ms")).Order().ToList();
-        var probes = doms.Select(dom => Regex.Match(dom, "data-probe=\"([^\"]*)\"").Groups[1].Value.Split(' ').Select(double.Parse).ToArray()).ToList();
-        Console.WriteLine("    navResp staticsEnd appEval dcl graphStart graphEnd first (medians): " + string.Join(" ", Enumerable.Range(0, 7).Select(k => probes.Select(p => p[k]).Order().ElementAt(probes.Count / 2))));
-        Console.WriteLine("    deltas statics-nav, dcl-statics, graphStart-dcl, graphEnd-graphStart, first-graphEnd: " + string.Join(" ", new[] { (1, 0), (3, 1), (4, 3), (5, 4), (6, 5) }.Select(t => probes.Select(p => p[t.Item1] - p[t.Item2]).Order().ElementAt(probes.Count / 2))));
         var refreshes = doms.Select(dom => Attribute(dom, "last-refresh-ms")).Order().ToList();
         var (nodes, groups) = (NodePattern().Count(doms[0]), GroupPattern().Count(doms[0]));
         var rewrite = rewriteMs > 0 ? $"; the proxy's reshaping of /api/graph for it: {rewriteMs:0.0} ms median" : string.Empty;
