@@ -9,13 +9,17 @@ namespace WinePipeline.Bench.UiBench;
 /// <summary>
 /// A page in front of the running server, so the old and the new page load through the same hop:
 /// its own static files where it has them, every other request passed to the server, and
-/// /api/graph rewritten when the page expects another shape.
+/// /api/graph rewritten when the page expects another shape. The server's answers outside /api/
+/// (the page, its scripts and styles) are kept after their first request and served from memory
+/// after it, as the old page's own files are: otherwise only the new page's files would take the
+/// second hop to the server.
 /// </summary>
 internal sealed class PageProxy : IAsyncDisposable
 {
     private readonly WebApplication app;
     private readonly HttpClient server;
     private readonly List<double> rewriteMs = [];
+    private readonly Dictionary<string, Answer> kept = new(StringComparer.Ordinal);
 
     private PageProxy(WebApplication app, HttpClient server, string url)
     {
@@ -61,15 +65,33 @@ internal sealed class PageProxy : IAsyncDisposable
             return;
         }
 
-        using var answer = await server.GetAsync(path + context.Request.QueryString, context.RequestAborted);
-        context.Response.StatusCode = (int)answer.StatusCode;
-        foreach (var (name, values) in answer.Headers.Concat(answer.Content.Headers).Where(header => header.Key is not ("Transfer-Encoding" or "Content-Length")))
+        var keep = !path.StartsWith("/api/", StringComparison.Ordinal) && HttpMethods.IsGet(context.Request.Method);
+        Answer? answer;
+        lock (kept)
         {
-            context.Response.Headers[name] = values.ToArray();
+            kept.TryGetValue(path + context.Request.QueryString, out answer);
         }
 
-        var body = await answer.Content.ReadAsByteArrayAsync(context.RequestAborted);
-        if (path == "/api/graph" && page.RewriteGraph is { } rewrite && answer.IsSuccessStatusCode)
+        if (answer is null)
+        {
+            answer = await ForwardAsync(path + context.Request.QueryString, context.RequestAborted);
+            if (keep && answer.Status == StatusCodes.Status200OK)
+            {
+                lock (kept)
+                {
+                    kept[path + context.Request.QueryString] = answer;
+                }
+            }
+        }
+
+        context.Response.StatusCode = answer.Status;
+        foreach (var (name, values) in answer.Headers)
+        {
+            context.Response.Headers[name] = values;
+        }
+
+        var body = answer.Body;
+        if (path == "/api/graph" && page.RewriteGraph is { } rewrite && answer.Status == StatusCodes.Status200OK)
         {
             var clock = Stopwatch.StartNew();
             body = rewrite(body);
@@ -81,6 +103,16 @@ internal sealed class PageProxy : IAsyncDisposable
 
         await context.Response.Body.WriteAsync(body);
     }
+
+    private async Task<Answer> ForwardAsync(string pathAndQuery, CancellationToken cancellation)
+    {
+        using var answer = await server.GetAsync(pathAndQuery, cancellation);
+        var headers = answer.Headers.Concat(answer.Content.Headers).Where(header => header.Key is not ("Transfer-Encoding" or "Content-Length"))
+            .Select(header => (header.Key, header.Value.ToArray())).ToList();
+        return new Answer((int)answer.StatusCode, headers, await answer.Content.ReadAsByteArrayAsync(cancellation));
+    }
+
+    private sealed record Answer(int Status, IReadOnlyList<(string Name, string[] Values)> Headers, byte[] Body);
 
     public async ValueTask DisposeAsync()
     {

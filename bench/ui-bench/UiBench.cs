@@ -10,7 +10,8 @@ namespace WinePipeline.Bench.UiBench;
 /// how long the page takes in headless Chromium to load and draw, and to refresh the states while
 /// outputs appear: fastest and median of three page loads (a shared machine's noise only adds).
 /// The page of today and the last one before the ES modules (from git) load in turns, each through
-/// the same local proxy, and the new page's figures are also given as ratios to the old one's.
+/// the same local proxy (after one load of each that is not measured), and the new page's figures
+/// are also given as ratios to the old one's.
 /// A grid of N tasks (default 2,000: 20 layers of 100, each task needing two of the layer before)
 /// is drawn at once on the server's layers, then redrawn when dagre has laid it out in a worker;
 /// a sweep (N/2 variants of a training task and of its evaluation, grouped) is laid out by dagre
@@ -58,6 +59,13 @@ public static partial class UiBench
             foreach (var page in pages)
             {
                 proxies.Add(await PageProxy.StartAsync(url, page));
+            }
+
+            // One load of each page, not measured: the server's and the proxy's code is compiled and the
+            // proxy keeps the page's files, whichever page happens to load first.
+            foreach (var proxy in proxies)
+            {
+                await HeadlessChromium.DumpDomAsync(proxy.Url);
             }
 
             // Outputs appear while the first pages run, so their refreshes have states to change.

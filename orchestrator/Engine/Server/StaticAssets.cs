@@ -7,7 +7,7 @@ namespace Orchestrator.Server;
 
 /// <summary>
 /// The page and its scripts and styles (Server/Web/*), embedded in the assembly so no build step or
-/// files are needed. The page is served at /, at every run's URL, /runs/&lt;id&gt;, and at the experiments
+/// files are needed; app.js is served joined with the modules it imports (<see cref="ScriptBundle"/>). The page is served at /, at every run's URL, /runs/&lt;id&gt;, and at the experiments
 /// view, /experiments[/&lt;run&gt;], with this
 /// server's CSRF token in a meta tag for its scripts to send back.
 /// </summary>
@@ -16,6 +16,7 @@ internal sealed class StaticAssets(string csrfToken)
     private const string Prefix = "Orchestrator.Server.Web.";
     private const string PageName = "index.html";
     private const string TokenPlaceholder = "{{csrf-token}}";
+    private const string EntryScript = "app.js";
 
     private static readonly Dictionary<string, string> ContentTypes = new(StringComparer.Ordinal)
     {
@@ -26,7 +27,7 @@ internal sealed class StaticAssets(string csrfToken)
     private static readonly Dictionary<string, (byte[] Content, string ContentType)> Files = typeof(StaticAssets).Assembly.GetManifestResourceNames()
         .Where(name => name.StartsWith(Prefix, StringComparison.Ordinal) && name != Prefix + PageName)
         .Select(name => name[Prefix.Length..])
-        .ToDictionary(name => $"/{name}", name => (Encoding.UTF8.GetBytes(Load(name)), ContentTypes[Path.GetExtension(name)]), StringComparer.Ordinal);
+        .ToDictionary(name => $"/{name}", name => (Encoding.UTF8.GetBytes(name == EntryScript ? ScriptBundle.Join(name, Load) : Load(name)), ContentTypes[Path.GetExtension(name)]), StringComparer.Ordinal);
 
     private readonly byte[] page = Encoding.UTF8.GetBytes(Load(PageName).Replace(TokenPlaceholder, csrfToken, StringComparison.Ordinal));
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Orchestrator.Cli;
 using Orchestrator.Locking;
 using Orchestrator.Tests.Support;
@@ -94,7 +95,7 @@ public sealed class ServerApiTests
         var page = await server.Client.GetAsync($"/runs/{id}");
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        Assert.Contains("""<script type="module" src="/app.js"></script>""", await page.Content.ReadAsStringAsync());
+        Assert.Contains("""<script src="/app.js"></script>""", await page.Content.ReadAsStringAsync());
     }
 
     [Fact]
@@ -203,10 +204,16 @@ public sealed class ServerApiTests
 
         var page = await server.Client.GetStringAsync("/");
         var script = await server.Client.GetAsync("/app.js");
+        var code = await script.Content.ReadAsStringAsync();
         var layout = await server.Client.GetStringAsync("/dagre.min.js");
 
-        Assert.Contains("""<script type="module" src="/app.js"></script>""", page);
+        Assert.Contains("""<script src="/app.js"></script>""", page);
         Assert.Equal("text/javascript", script.Content.Headers.ContentType?.MediaType);
+        // One classic script: app.js with the modules it imports joined in, the later modules still imported.
+        Assert.DoesNotMatch(@"(?m)^(import|export) ", code);
+        Assert.Equal(["// api.js", "// graph.js", "// app.js"], Regex.Matches(code, @"(?m)^// \S+\.js$").Select(match => match.Value));
+        Assert.Contains("class GraphView", code);
+        Assert.Contains("""import("./task-panel.js")""", code);
         Assert.StartsWith("/*! @dagrejs/dagre 3.1.3", layout);
         Assert.Contains("Copyright (c) 2012-2014 Chris Pettitt", layout);
     }

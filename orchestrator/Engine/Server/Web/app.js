@@ -1,8 +1,9 @@
 // Wires the page: polls the graph, the selected task's log and the runs; shows a run at /runs/<id>
 // and a run's sweep at /experiments[/<run>].
 // Timings and layout checks go into data-* attributes on <body>, for the benchmark and the browser tests.
-// Only what draws the graph loads before it; the side panel, the runs, the run form and the
-// experiments view load once it is drawn.
+// Only what draws the graph loads before it, served with this file as one plain script (the
+// server joins the imports below in); the side panel, the runs, the run form and the experiments
+// view load as modules once it is drawn.
 import { api, STATES, withToken } from "./api.js";
 import { GraphView } from "./graph.js";
 

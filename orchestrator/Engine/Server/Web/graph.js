@@ -25,7 +25,7 @@ const meta = t => t.seconds == null ? t.state : `${t.state} · ${seconds(t.secon
 export class GraphView {
   constructor(container, onSelect) {
     this.container = container;
-    this.elements = new Map();
+    this.drawn = null;
     this.key = "";
     this.model = null;
     this.worker = null;
@@ -37,6 +37,13 @@ export class GraphView {
       if (task) onSelect({ task: task.dataset.id });
       else if (group) onSelect({ group: group.dataset.group });
     });
+    // The panel's width as the browser last laid it out, so drawing never forces a layout of the page.
+    this.width = 0;
+    new ResizeObserver(() => {
+      if (container.clientWidth === this.width) return;
+      this.width = container.clientWidth;
+      this.fit();
+    }).observe(container);
     let resizing;
     addEventListener("resize", () => {
       clearTimeout(resizing);
@@ -62,9 +69,9 @@ export class GraphView {
   }
 
   select(id) {
-    this.elements.get(this.selected)?.g.classList.remove("selected");
+    this.index().tasks.get(this.selected)?.g.classList.remove("selected");
     this.selected = id;
-    this.elements.get(id)?.g.classList.add("selected");
+    this.index().tasks.get(id)?.g.classList.add("selected");
   }
 
   async layOut() {
@@ -96,7 +103,7 @@ export class GraphView {
 
   // Left to right reads best; top to bottom when the panel is too narrow for that at a readable size.
   bestFit(model) {
-    const width = this.container.clientWidth || 1000;
+    const width = this.width || this.container.clientWidth || 1000;
     const across = layOutGraph(layoutInput(model, "LR", "network-simplex"));
     if (across.width * MIN_SCALE <= width) return across;
     const down = layOutGraph(layoutInput(model, "TB", "network-simplex"));
@@ -107,7 +114,6 @@ export class GraphView {
   draw(layout) {
     const { model } = this;
     const tasks = this.latest.tasks, taskOf = id => tasks[model.index.get(id)];
-    const scale = Math.max(MIN_SCALE, Math.min(1, (this.container.clientWidth || layout.width) / layout.width));
     let edges = "", arrows = "";
     for (const edge of layout.edges) {
       edges += edgePath(edge.points);
@@ -118,22 +124,39 @@ export class GraphView {
       return node.group ? groupMarkup(node, x, y, taskOf) : taskMarkup(taskOf(node.tasks[0]), x, y);
     }).join("");
     this.container.innerHTML =
-      `<svg class="graph-svg" viewBox="0 0 ${layout.width} ${layout.height}" width="${Math.ceil(layout.width * scale)}" height="${Math.ceil(layout.height * scale)}" xmlns="http://www.w3.org/2000/svg">` +
+      `<svg class="graph-svg" viewBox="0 0 ${layout.width} ${layout.height}" xmlns="http://www.w3.org/2000/svg">` +
       `<path class="edges" d="${edges}"></path><path class="arrows" d="${arrows}"></path>${boxes}</svg>`;
-    this.elements.clear();
-    // The state's class, the tooltip (first child) and the duration (last child) are all an update touches.
-    for (const g of this.container.querySelectorAll("[data-id]")) {
-      const variant = g.classList.contains("variant");
-      this.elements.set(g.dataset.id, { g, title: g.firstChild, meta: g.lastChild, prefix: variant ? "node variant " : "node " });
-    }
-    this.groupElements = new Map([...this.container.querySelectorAll("g.group")].map(g => [g.dataset.group, g]));
-    this.elements.get(this.selected)?.g.classList.add("selected");
+    this.drawn = null;
+    this.size = { width: layout.width, height: layout.height };
+    this.fit();
+    if (this.selected) this.index().tasks.get(this.selected)?.g.classList.add("selected");
     this.onRedraw();
   }
 
+  // Shrunk to the panel's width down to MIN_SCALE, never enlarged; until the page is first laid out, at full size.
+  fit() {
+    const svg = this.container.querySelector(":scope > svg");
+    if (!svg) return;
+    const { width, height } = this.size, scale = Math.max(MIN_SCALE, Math.min(1, (this.width || width) / width));
+    svg.setAttribute("width", Math.ceil(width * scale));
+    svg.setAttribute("height", Math.ceil(height * scale));
+  }
+
+  // The drawn boxes, found when first needed (a click, the next refresh), not while drawing. The
+  // state's class, the tooltip (first child) and the duration (last child) are all an update touches.
+  index() {
+    this.drawn ??= {
+      tasks: new Map([...this.container.querySelectorAll("[data-id]")].map(g =>
+        [g.dataset.id, { g, title: g.firstChild, meta: g.lastChild, prefix: g.classList.contains("variant") ? "node variant " : "node " }])),
+      groups: new Map([...this.container.querySelectorAll("g.group")].map(g => [g.dataset.group, g])),
+    };
+    return this.drawn;
+  }
+
   update(graph) {
+    const { tasks } = this.index();
     for (const t of graph.tasks) {
-      const shown = this.elements.get(t.id);
+      const shown = tasks.get(t.id);
       if (!shown) continue;
       const wanted = `${shown.prefix}${t.state}${t.id === this.selected ? " selected" : ""}`;
       if (shown.g.getAttribute("class") !== wanted) shown.g.setAttribute("class", wanted);
@@ -149,7 +172,7 @@ export class GraphView {
   updateGroups(graph) {
     for (const node of this.model.nodes.filter(n => n.group)) {
       const states = node.tasks.map(id => graph.tasks[this.model.index.get(id)].state);
-      const g = this.groupElements.get(node.group);
+      const g = this.index().groups.get(node.group);
       if (!g) continue;
       const wanted = `group ${URGENCY.find(s => states.includes(s)) ?? "Complete"}`;
       if (g.getAttribute("class") !== wanted) g.setAttribute("class", wanted);
@@ -187,12 +210,20 @@ function buildModel(graph) {
     node.width = GROUP_W;
     node.height = GROUP_HEAD + Math.min(node.tasks.length, GROUP_ROWS + 1) * ROW_H + 6;
   }
+  // Only edges into or out of a group can repeat: those are kept once by a key.
   const seen = new Set(), edges = [];
   for (const t of graph.tasks) {
-    for (const dep of t.dependsOn) {
-      const from = boxOf.get(dep), to = boxOf.get(t.id), key = `${from}\n${to}`;
-      if (from && from !== to && !seen.has(key)) { seen.add(key); edges.push([from, to]); }
-    }
+    const to = boxOf.get(t.id);
+    t.dependsOn.forEach((dep, i) => {
+      const from = boxOf.get(dep);
+      if (!from || from === to) return;
+      if (from === dep && to === t.id) {
+        if (t.dependsOn.indexOf(dep) === i) edges.push([from, to]);
+        return;
+      }
+      const key = `${from}\n${to}`;
+      if (!seen.has(key)) { seen.add(key); edges.push([from, to]); }
+    });
   }
   return { nodes, edges, index };
 }
@@ -219,21 +250,23 @@ function gridLayout(model) {
   return { width, height, nodes, edges };
 }
 
+// Coordinates to a tenth of a pixel: rounding is much faster than toFixed over thousands of edges.
+const at = (x, y) => `${Math.round(x * 10) / 10},${Math.round(y * 10) / 10}`;
+
 function edgePath(points) {
-  const p = points.map(([x, y]) => `${x.toFixed(1)},${y.toFixed(1)}`);
-  let d = `M${p[0]}`;
+  let d = `M${at(...points[0])}`;
   for (let i = 1; i < points.length - 1; i++) {
     const [x, y] = points[i], [nx, ny] = points[i + 1];
-    d += `Q${p[i]} ${((x + nx) / 2).toFixed(1)},${((y + ny) / 2).toFixed(1)}`;
+    d += `Q${at(x, y)} ${at((x + nx) / 2, (y + ny) / 2)}`;
   }
-  return `${d}L${p[p.length - 1]}`;
+  return `${d}L${at(...points[points.length - 1])}`;
 }
 
 function arrowHead(points) {
   const [tx, ty] = points[points.length - 1], [px, py] = points[points.length - 2];
   const length = Math.hypot(tx - px, ty - py) || 1, ux = (tx - px) / length, uy = (ty - py) / length;
   const bx = tx - ux * 8, by = ty - uy * 8, nx = -uy * 4, ny = ux * 4;
-  return `M${tx.toFixed(1)},${ty.toFixed(1)}L${(bx + nx).toFixed(1)},${(by + ny).toFixed(1)}L${(bx - nx).toFixed(1)},${(by - ny).toFixed(1)}Z`;
+  return `M${at(tx, ty)}L${at(bx + nx, by + ny)}L${at(bx - nx, by - ny)}Z`;
 }
 
 const title = t => `${t.id}: ${t.state}, ${t.reason}`;
