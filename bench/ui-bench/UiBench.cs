@@ -7,7 +7,8 @@ namespace WinePipeline.Bench.UiBench;
 
 /// <summary>
 /// Serves generated graphs with `orchestrator serve`, then prints how long GET /api/graph takes and
-/// how long the page takes in headless Chromium to load and draw, and to refresh the states while
+/// how long the page takes in headless Chromium to load and draw (in real time, read through the
+/// DevTools protocol; see <see cref="HeadlessChromium"/>), and to refresh the states while
 /// outputs appear: fastest and median of three page loads (a shared machine's noise only adds).
 /// The page of today and the last one before the ES modules (from git) load in turns, each through
 /// the same local proxy (after one load of each that is not measured), and the new page's figures
