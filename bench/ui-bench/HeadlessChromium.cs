@@ -15,6 +15,12 @@ namespace WinePipeline.Bench.UiBench;
 internal static partial class HeadlessChromium
 {
     private static readonly TimeSpan PageTime = TimeSpan.FromSeconds(4);
+    private static readonly TimeSpan SettleTime = TimeSpan.FromSeconds(1);
+
+    /// <summary>Whether a `chromium` program is on the PATH.</summary>
+    public static bool IsInstalled() =>
+        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Any(directory => File.Exists(Path.Combine(directory, "chromium")));
 
     public static async Task<string> DumpDomAsync(string url)
     {
@@ -35,6 +41,8 @@ internal static partial class HeadlessChromium
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
             await using var page = await DevToolsPage.OpenAsync(await DevToolsPortAsync(process, timeout.Token), timeout.Token);
+            // The browser's own start-up (its GPU, network and renderer processes) settles first: it is not the page's time.
+            await Task.Delay(SettleTime, timeout.Token);
             var navigated = Stopwatch.StartNew();
             await page.SendAsync("Page.navigate", new JsonObject { ["url"] = url }, timeout.Token);
             await Task.Delay(PageTime, timeout.Token);

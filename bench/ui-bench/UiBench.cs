@@ -21,11 +21,17 @@ namespace WinePipeline.Bench.UiBench;
 /// </summary>
 public static partial class UiBench
 {
-    private const int Loads = 3;
+    private const int Loads = 5;
 
     public static async Task<int> Main(string[] args)
     {
         var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 2_000;
+        if (!HeadlessChromium.IsInstalled())
+        {
+            Console.Error.WriteLine("ui-bench: chromium is not on the PATH; install it with: bash scripts/ensure-docker.sh (or apt-get install -y chromium)");
+            return 2;
+        }
+
         List<BenchPage> pages = [BenchPage.Current];
         if (BenchPage.Old(out var missing) is { } old)
         {

@@ -39,7 +39,7 @@ public sealed class BrowserInteractionTests
 
     [Fact]
     [Trait("Category", "Browser")]
-    public async Task Clicking_a_task_shows_its_state_and_reason_and_clicking_a_group_lists_its_variants()
+    public async Task Clicking_a_task_shows_its_state_and_reason_clicking_a_group_lists_its_variants_and_hovering_gives_a_tooltip()
     {
         await using var server = await ServerHarness.StartAsync(["Download", "Train[trees=100]:Download", "Train[trees=10]:Download", "EvaluateModel:Train[trees=10]"]);
         await server.CompleteAsync("Download");
@@ -55,16 +55,19 @@ public sealed class BrowserInteractionTests
         var variants = await browser.EvaluateAsync("[...document.querySelectorAll('#task-details .variants a')].map(a => a.textContent)");
         await browser.ClickAsync("""#task-details a[data-task="Train[trees=100]"]""");
         await browser.WaitForAsync("document.getElementById('task-title').textContent === 'Train[trees=100]'");
+        await browser.EvaluateAsync("document.querySelector('g.node[data-id=\"Download\"] rect').dispatchEvent(new PointerEvent('pointerover', { bubbles: true }))");
+        var tooltip = await browser.TextAsync("""g.node[data-id="Download"] > title""");
 
         Assert.Equal(("Pending", "output Train[trees=10].out missing"), (taskState, taskReason));
         Assert.Equal(["Train[trees=100]", "Train[trees=10]"], variants!.AsArray().Select(name => name!.GetValue<string>()));
         Assert.StartsWith("Complete", await browser.TextAsync("""g.node[data-id="Download"] .meta"""));
         Assert.Equal("Train", await browser.TextAsync("#task-details dd:last-child"));
+        Assert.StartsWith("Download: Complete, ", tooltip);
     }
 
     [Fact]
     [Trait("Category", "Browser")]
-    public async Task A_graph_too_large_to_lay_out_before_drawing_is_drawn_on_its_layers_then_routed_by_the_worker()
+    public async Task A_graph_too_large_to_lay_out_before_drawing_is_drawn_on_its_layers_then_routed_by_the_worker_and_drawn_as_it_scrolls()
     {
         // 61 boxes in a chain and one task needing both ends of it: its first edge spans the whole chain.
         string[] specs = ["T00", .. Enumerable.Range(1, 60).Select(i => $"T{i:00}:T{i - 1:00}"), "EvaluateModel:T00,T60"];
@@ -76,11 +79,28 @@ public sealed class BrowserInteractionTests
         var firstDrawing = await browser.EvaluateAsync("document.querySelector('path.edges').getAttribute('d')");
         await browser.WaitForAsync("document.body.dataset.layoutMs");
         var routed = await browser.EvaluateAsync("document.querySelector('path.edges').getAttribute('d')");
+        var drawnAtFirst = await DrawnTasksAsync(browser);
+        await browser.EvaluateAsync("(g => g.scrollLeft = g.scrollWidth)(document.getElementById('graph'))");
+        await browser.WaitForAsync("document.querySelector('g.node[data-id=\"T60\"]')");
+        var drawnAtTheEnd = await DrawnTasksAsync(browser);
+        await browser.ClickAsync("""g.node[data-id="EvaluateModel"]""");
+        await browser.WaitForAsync("document.querySelector('#task-details a[data-task=\"T00\"]')");
+        await browser.ClickAsync("""#task-details a[data-task="T00"]""");
+        await browser.WaitForAsync("document.querySelector('g.node.selected[data-id=\"T00\"]')");
 
         Assert.DoesNotContain("Q", firstDrawing!.GetValue<string>());
         Assert.Contains("Q", routed!.GetValue<string>());
-        Assert.Equal(62, (await browser.EvaluateAsync("document.querySelectorAll('g.node').length"))!.GetValue<int>());
+        Assert.Contains("T00", drawnAtFirst);
+        Assert.DoesNotContain("T60", drawnAtFirst);
+        Assert.InRange(drawnAtFirst.Count, 10, 40);
+        Assert.Contains("EvaluateModel", drawnAtTheEnd);
+        Assert.DoesNotContain("T00", drawnAtTheEnd);
+        Assert.Equal("T00", await browser.TextAsync("#task-title"));
+        Assert.Equal(0, (await browser.EvaluateAsync("document.getElementById('graph').scrollLeft"))!.GetValue<double>());
     }
+
+    private static async Task<List<string>> DrawnTasksAsync(ChromiumSession browser) =>
+        (await browser.EvaluateAsync("[...document.querySelectorAll('g.node')].map(g => g.dataset.id)"))!.AsArray().Select(id => id!.GetValue<string>()).ToList();
 
     private static async Task StartFromTheDialogAsync(ChromiumSession browser, ServerHarness server, string target, string force, string? datasetUrl = null)
     {

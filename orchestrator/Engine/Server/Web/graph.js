@@ -19,6 +19,18 @@ const loadLayoutLibrary = () => layoutLibrary ??= Promise.all(["/dagre.min.js", 
   document.head.append(script);
 })));
 
+const SVG = "http://www.w3.org/2000/svg";
+// Rectangles as { x, y, w, h }.
+const within = (a, b) => a.x >= b.x && a.x + a.w <= b.x + b.w && a.y >= b.y && a.y + a.h <= b.y + b.h;
+const overlaps = (a, b) => a.x + a.w >= b.x && a.x <= b.x + b.w && a.y + a.h >= b.y && a.y <= b.y + b.h;
+const bounds = points => {
+  let [left, top] = points[0], right = left, bottom = top;
+  for (const [x, y] of points) {
+    left = Math.min(left, x); right = Math.max(right, x);
+    top = Math.min(top, y); bottom = Math.max(bottom, y);
+  }
+  return { x: left, y: top, w: right - left, h: bottom - top };
+};
 const short = (text, max) => text.length > max ? `${text.slice(0, max - 1)}…` : text;
 const meta = t => t.seconds == null ? t.state : `${t.state} · ${seconds(t.seconds)}`;
 
@@ -37,6 +49,26 @@ export class GraphView {
       if (task) onSelect({ task: task.dataset.id });
       else if (group) onSelect({ group: group.dataset.group });
     });
+    // A task's tooltip is written when the pointer reaches it, from the latest states: thousands of
+    // <title>s drawn up front would slow the first draw and every refresh.
+    container.addEventListener("pointerover", event => {
+      const g = event.target.closest("[data-id]");
+      const t = g && this.latest.tasks[this.model.index.get(g.dataset.id)];
+      if (!t) return;
+      if (g.firstChild.nodeName !== "title") g.prepend(document.createElementNS(SVG, "title"));
+      g.firstChild.textContent = title(t);
+    });
+    // Where the panel is scrolled to, read once a frame while it scrolls: drawing never reads it.
+    this.scrollX = this.scrollY = 0;
+    let scrolled = 0;
+    container.addEventListener("scroll", () => {
+      scrolled ||= requestAnimationFrame(() => {
+        scrolled = 0;
+        this.scrollX = container.scrollLeft;
+        this.scrollY = container.scrollTop;
+        if (this.area) this.drawArea();
+      });
+    }, { passive: true });
     // The panel's width as the browser last laid it out, so drawing never forces a layout of the page.
     this.width = 0;
     new ResizeObserver(() => {
@@ -60,8 +92,6 @@ export class GraphView {
       this.key = key;
       this.model = buildModel(graph);
       await this.layOut();
-      // The drawing has the tasks' latest states already; only the groups' colours are left.
-      this.updateGroups(this.latest);
     } else {
       this.update(graph);
     }
@@ -72,6 +102,17 @@ export class GraphView {
     this.index().tasks.get(this.selected)?.g.classList.remove("selected");
     this.selected = id;
     this.index().tasks.get(id)?.g.classList.add("selected");
+    this.reveal(id);
+  }
+
+  // Scrolls a large graph to a task out of view: the scroll then draws its box, selected.
+  reveal(id) {
+    const node = this.area && this.model.boxes.get(this.model.boxOf.get(id));
+    if (!node) return;
+    const { x, y } = this.layout.nodes.get(node.id), { scale, container } = this, height = container.clientHeight;
+    const view = { x: this.scrollX / scale, y: this.scrollY / scale, w: this.width / scale, h: height / scale };
+    if (within({ x, y, w: node.width, h: node.height }, view)) return;
+    container.scrollTo({ left: (x + node.width / 2) * scale - this.width / 2, top: (y + node.height / 2) * scale - height / 2 });
   }
 
   async layOut() {
@@ -110,44 +151,74 @@ export class GraphView {
     return down.width < across.width ? down : across;
   }
 
-  // Boxes are drawn with their current states, so the first update has nothing to change.
   draw(layout) {
-    const { model } = this;
-    const tasks = this.latest.tasks, taskOf = id => tasks[model.index.get(id)];
+    this.container.innerHTML =
+      `<svg class="graph-svg" viewBox="0 0 ${layout.width} ${layout.height}" xmlns="${SVG}">` +
+      `<path class="edges"></path><path class="arrows"></path><g class="boxes"></g></svg>`;
+    this.layout = layout;
+    this.area = null;
+    this.fit();
+    this.drawArea();
+    this.onRedraw();
+  }
+
+  // A large graph has only the boxes and edges in view and half a view around it drawn, and draws
+  // more as the panel scrolls: its first draw and every refresh cost as much at 20,000 tasks as at
+  // 200. The view's size is the browser's, an upper bound of the panel's that needs no layout to
+  // read. Boxes are drawn with the latest states, so the next update has nothing to change.
+  drawArea() {
+    const started = performance.now();
+    const { model, layout, scale } = this;
+    let area = null;
+    if (model.nodes.length > SYNC_LIMIT) {
+      const view = { x: this.scrollX / scale, y: this.scrollY / scale, w: innerWidth / scale, h: innerHeight / scale };
+      if (this.area && within(view, this.area)) return;
+      area = { x: view.x - view.w / 2, y: view.y - view.h / 2, w: view.w * 2, h: view.h * 2 };
+    }
     let edges = "", arrows = "";
     for (const edge of layout.edges) {
+      if (area && !overlaps(bounds(edge.points), area)) continue;
       edges += edgePath(edge.points);
       arrows += arrowHead(edge.points);
     }
-    const boxes = model.nodes.map(node => {
-      const { x, y } = layout.nodes[node.id];
-      return node.group ? groupMarkup(node, x, y, taskOf) : taskMarkup(taskOf(node.tasks[0]), x, y);
-    }).join("");
-    this.container.innerHTML =
-      `<svg class="graph-svg" viewBox="0 0 ${layout.width} ${layout.height}" xmlns="http://www.w3.org/2000/svg">` +
-      `<path class="edges" d="${edges}"></path><path class="arrows" d="${arrows}"></path>${boxes}</svg>`;
+    const tasks = this.latest.tasks, taskOf = id => tasks[model.index.get(id)];
+    let boxes = "";
+    for (const node of model.nodes) {
+      const { x, y } = layout.nodes.get(node.id);
+      if (area && !overlaps({ x, y, w: node.width, h: node.height }, area)) continue;
+      boxes += node.group ? groupMarkup(node, x, y, taskOf) : taskMarkup(taskOf(node.tasks[0]), x, y);
+    }
+    const [edgesPath, arrowsPath, boxesGroup] = this.container.firstChild.children;
+    edgesPath.setAttribute("d", edges);
+    arrowsPath.setAttribute("d", arrows);
+    boxesGroup.innerHTML = boxes;
+    document.body.dataset.drawAreaMs = (performance.now() - started).toFixed(1);
+    this.area = area;
     this.drawn = null;
-    this.size = { width: layout.width, height: layout.height };
-    this.fit();
     if (this.selected) this.index().tasks.get(this.selected)?.g.classList.add("selected");
-    this.onRedraw();
+    this.updateGroups(this.latest);
   }
 
   // Shrunk to the panel's width down to MIN_SCALE, never enlarged; until the page is first laid out, at full size.
   fit() {
     const svg = this.container.querySelector(":scope > svg");
     if (!svg) return;
-    const { width, height } = this.size, scale = Math.max(MIN_SCALE, Math.min(1, (this.width || width) / width));
-    svg.setAttribute("width", Math.ceil(width * scale));
-    svg.setAttribute("height", Math.ceil(height * scale));
+    const { width, height } = this.layout;
+    this.scale = Math.max(MIN_SCALE, Math.min(1, (this.width || width) / width));
+    svg.setAttribute("width", Math.ceil(width * this.scale));
+    svg.setAttribute("height", Math.ceil(height * this.scale));
+    if (this.area) {
+      this.area = null;
+      this.drawArea();
+    }
   }
 
   // The drawn boxes, found when first needed (a click, the next refresh), not while drawing. The
-  // state's class, the tooltip (first child) and the duration (last child) are all an update touches.
+  // state's class and the duration (last child) are all an update touches.
   index() {
     this.drawn ??= {
       tasks: new Map([...this.container.querySelectorAll("[data-id]")].map(g =>
-        [g.dataset.id, { g, title: g.firstChild, meta: g.lastChild, prefix: g.classList.contains("variant") ? "node variant " : "node " }])),
+        [g.dataset.id, { g, meta: g.lastChild, prefix: g.classList.contains("variant") ? "node variant " : "node " }])),
       groups: new Map([...this.container.querySelectorAll("g.group")].map(g => [g.dataset.group, g])),
     };
     return this.drawn;
@@ -160,9 +231,6 @@ export class GraphView {
       if (!shown) continue;
       const wanted = `${shown.prefix}${t.state}${t.id === this.selected ? " selected" : ""}`;
       if (shown.g.getAttribute("class") !== wanted) shown.g.setAttribute("class", wanted);
-      const tooltip = title(t);
-      // The reason can change while the state stays (another input changed).
-      if (shown.title.textContent !== tooltip) shown.title.textContent = tooltip;
       const text = shown.prefix === "node " ? meta(t) : variantMeta(t);
       if (shown.meta.textContent !== text) shown.meta.textContent = text;
     }
@@ -185,47 +253,48 @@ export class GraphView {
   }
 }
 
-/** Layout boxes: each ungrouped task, and one box per group; edges between boxes, once each. */
+/**
+ * Layout boxes: each ungrouped task, and one box per group; edges between boxes, once each; where
+ * each task is in the graph's list (index) and which box shows it (boxOf, boxes).
+ */
 function buildModel(graph) {
-  const index = new Map(graph.tasks.map((t, i) => [t.id, i]));
-  const boxOf = new Map(), nodes = [], groups = new Map();
-  for (const t of graph.tasks) {
-    if (t.group) {
-      let node = groups.get(t.group);
-      if (!node) {
-        node = { id: `group:${t.group}`, group: t.group, tasks: [], layer: t.layer, names: [] };
-        groups.set(t.group, node);
-        nodes.push(node);
-      }
-      node.tasks.push(t.id);
-      node.names.push(t.id.startsWith(t.group) ? t.id.slice(t.group.length) : t.id);
-      node.layer = Math.max(node.layer, t.layer);
-      boxOf.set(t.id, node.id);
-    } else {
+  const tasks = graph.tasks, index = new Map(), boxOf = new Map(), nodes = [], groups = new Map();
+  for (let i = 0; i < tasks.length; i++) {
+    const t = tasks[i];
+    index.set(t.id, i);
+    if (!t.group) {
       nodes.push({ id: t.id, tasks: [t.id], layer: t.layer, width: TASK_W, height: TASK_H });
       boxOf.set(t.id, t.id);
+      continue;
     }
+    let node = groups.get(t.group);
+    if (!node) {
+      node = { id: `group:${t.group}`, group: t.group, tasks: [], layer: t.layer, names: [], width: GROUP_W };
+      groups.set(t.group, node);
+      nodes.push(node);
+    }
+    node.tasks.push(t.id);
+    node.names.push(t.id.startsWith(t.group) ? t.id.slice(t.group.length) : t.id);
+    node.layer = Math.max(node.layer, t.layer);
+    boxOf.set(t.id, node.id);
   }
-  for (const node of groups.values()) {
-    node.width = GROUP_W;
-    node.height = GROUP_HEAD + Math.min(node.tasks.length, GROUP_ROWS + 1) * ROW_H + 6;
-  }
+  for (const node of groups.values()) node.height = GROUP_HEAD + Math.min(node.tasks.length, GROUP_ROWS + 1) * ROW_H + 6;
   // Only edges into or out of a group can repeat: those are kept once by a key.
   const seen = new Set(), edges = [];
-  for (const t of graph.tasks) {
-    const to = boxOf.get(t.id);
-    t.dependsOn.forEach((dep, i) => {
-      const from = boxOf.get(dep);
-      if (!from || from === to) return;
-      if (from === dep && to === t.id) {
-        if (t.dependsOn.indexOf(dep) === i) edges.push([from, to]);
-        return;
+  for (const t of tasks) {
+    const to = boxOf.get(t.id), deps = t.dependsOn;
+    for (let i = 0; i < deps.length; i++) {
+      const from = boxOf.get(deps[i]);
+      if (!from || from === to) continue;
+      if (from === deps[i] && to === t.id) {
+        if (deps.indexOf(from) === i) edges.push([from, to]);
+        continue;
       }
       const key = `${from}\n${to}`;
       if (!seen.has(key)) { seen.add(key); edges.push([from, to]); }
-    });
+    }
   }
-  return { nodes, edges, index };
+  return { nodes, edges, index, boxOf, boxes: new Map(nodes.map(node => [node.id, node])) };
 }
 
 function layoutInput(model, rankdir, ranker) {
@@ -234,16 +303,15 @@ function layoutInput(model, rankdir, ranker) {
 
 /** The server's layers as columns, boxes stacked in order, edges straight: drawn at once for a large graph. */
 function gridLayout(model) {
-  const nodes = {}, columnHeight = [];
+  const nodes = new Map(), columnHeight = [];
   for (const node of model.nodes) {
     const y = columnHeight[node.layer] ?? MARGIN;
-    nodes[node.id] = { x: MARGIN + node.layer * (GROUP_W + GAP), y };
+    nodes.set(node.id, { x: MARGIN + node.layer * (GROUP_W + GAP), y, width: node.width, height: node.height });
     columnHeight[node.layer] = y + node.height + SEP;
   }
-  const byId = new Map(model.nodes.map(n => [n.id, n]));
   const edges = model.edges.map(([from, to]) => {
-    const a = nodes[from], b = nodes[to], source = byId.get(from), target = byId.get(to);
-    return { from, to, points: [[a.x + source.width, a.y + source.height / 2], [b.x, b.y + target.height / 2]] };
+    const a = nodes.get(from), b = nodes.get(to);
+    return { from, to, points: [[a.x + a.width, a.y + a.height / 2], [b.x, b.y + b.height / 2]] };
   });
   const width = MARGIN * 2 + (columnHeight.length - 1) * (GROUP_W + GAP) + GROUP_W;
   const height = Math.max(...columnHeight.map(h => h ?? 0)) + MARGIN;
@@ -273,7 +341,7 @@ const title = t => `${t.id}: ${t.state}, ${t.reason}`;
 const variantMeta = t => t.seconds == null ? "" : seconds(t.seconds);
 
 function taskMarkup(t, x, y) {
-  return `<g class="node ${t.state}" data-id="${escape(t.id)}" transform="translate(${x},${y})"><title>${escape(title(t))}</title>` +
+  return `<g class="node ${t.state}" data-id="${escape(t.id)}" transform="translate(${x},${y})">` +
     `<rect width="${TASK_W}" height="${TASK_H}" rx="6"></rect><text class="name" x="10" y="16">${escape(short(t.id, 22))}</text>` +
     `<text class="meta" x="10" y="32">${escape(meta(t))}</text></g>`;
 }
@@ -281,7 +349,7 @@ function taskMarkup(t, x, y) {
 function groupMarkup(node, x, y, taskOf) {
   const rows = node.tasks.slice(0, GROUP_ROWS).map((id, i) => {
     const t = taskOf(id);
-    return `<g class="node variant ${t.state}" data-id="${escape(id)}" transform="translate(6,${GROUP_HEAD + i * ROW_H})"><title>${escape(title(t))}</title>` +
+    return `<g class="node variant ${t.state}" data-id="${escape(id)}" transform="translate(6,${GROUP_HEAD + i * ROW_H})">` +
       `<rect width="${GROUP_W - 12}" height="${ROW_H - 3}" rx="3"></rect><text class="name" x="7" y="12">${escape(short(node.names[i], 22))}</text>` +
       `<text class="meta" x="${GROUP_W - 18}" y="12">${escape(variantMeta(t))}</text></g>`;
   }).join("");
