@@ -22,7 +22,8 @@ internal static partial class HeadlessChromium
         (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Any(directory => File.Exists(Path.Combine(directory, "chromium")));
 
-    public static async Task<string> DumpDomAsync(string url)
+    /// <summary>The page's DOM after a few seconds, and after <paramref name="lastly"/> (an expression, awaited when it is a promise) when given.</summary>
+    public static async Task<string> DumpDomAsync(string url, string? lastly = null)
     {
         var profile = Directory.CreateTempSubdirectory("ui-bench-chromium-");
         var start = new ProcessStartInfo("chromium") { RedirectStandardOutput = true, RedirectStandardError = true };
@@ -46,6 +47,11 @@ internal static partial class HeadlessChromium
             var navigated = Stopwatch.StartNew();
             await page.SendAsync("Page.navigate", new JsonObject { ["url"] = url }, timeout.Token);
             await Task.Delay(PageTime, timeout.Token);
+            if (lastly is not null)
+            {
+                await page.SendAsync("Runtime.evaluate", new JsonObject { ["expression"] = lastly, ["awaitPromise"] = true }, timeout.Token);
+            }
+
             var result = await page.SendAsync("Runtime.evaluate", new JsonObject { ["expression"] = "document.documentElement.outerHTML" }, timeout.Token);
             return result["result"]?["value"]?.GetValue<string>() ?? throw new InvalidOperationException($"chromium returned no DOM for {url} after {navigated.Elapsed.TotalSeconds:0.0} s");
         }

@@ -63,7 +63,7 @@ internal sealed partial class PipelineServer : IAsyncDisposable
         var runs = new RunCoordinator(runner, context, settings, live, notifier);
         var completion = new GraphCompletion(settings.Run.DataRoot, settings.Run.ExistenceOnly, DockerImageIds.TryGet, context.Time);
         new PipelineApi(prepared, runner.Pipeline, completion, live, runs, context.Time).Map(app);
-        new StaticAssets(csrfToken).Map(app);
+        new StaticAssets(csrfToken, preloadGraph: settings.Token is null).Map(app);
 
         var addresses = await ListenAsync(app, settings, cancellation);
         hosts.Allow(addresses.HostNames);

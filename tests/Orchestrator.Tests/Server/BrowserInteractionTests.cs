@@ -99,6 +99,28 @@ public sealed class BrowserInteractionTests
         Assert.Equal(0, (await browser.EvaluateAsync("document.getElementById('graph').scrollLeft"))!.GetValue<double>());
     }
 
+    [Theory]
+    [Trait("Category", "Browser")]
+    [InlineData(null, new[] { "link" })]
+    [InlineData("s3cret", new[] { "fetch" })]
+    public async Task Without_a_token_the_page_asks_for_the_graph_while_its_scripts_load_and_draws_from_that_answer(string? token, string[] firstGraphRequests)
+    {
+        await using var server = await ServerHarness.StartAsync(token: token);
+        await using var browser = await ChromiumSession.StartAsync(1400);
+        await browser.NavigateAsync(token is null ? server.Url : $"{server.Url}?token={token}");
+        await browser.WaitForAsync("document.body.dataset.firstRenderMs");
+
+        var requests = await browser.EvaluateAsync(
+            "performance.getEntriesByType('resource').filter(e => new URL(e.name).pathname === '/api/graph' && e.startTime < Number(document.body.dataset.firstRenderMs)).map(e => e.initiatorType)");
+        var preloads = await browser.EvaluateAsync("document.querySelectorAll('link[rel=preload][href=\"/api/graph\"]').length");
+        var drawn = await browser.EvaluateAsync("document.querySelectorAll('g.node').length");
+
+        // A preload the page's fetch did not take over would show as a second request, a "fetch".
+        Assert.Equal(firstGraphRequests, requests!.AsArray().Select(type => type!.GetValue<string>()));
+        Assert.Equal(token is null ? 1 : 0, preloads!.GetValue<int>());
+        Assert.Equal(3, drawn!.GetValue<int>());
+    }
+
     private static async Task<List<string>> DrawnTasksAsync(ChromiumSession browser) =>
         (await browser.EvaluateAsync("[...document.querySelectorAll('g.node')].map(g => g.dataset.id)"))!.AsArray().Select(id => id!.GetValue<string>()).ToList();
 

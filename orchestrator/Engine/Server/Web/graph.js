@@ -11,8 +11,8 @@ const MIN_SCALE = 0.75;
 // A group's box takes the colour of its most urgent variant.
 const URGENCY = ["Failed", "Running", "Aborted", "NotRun", "Pending", "Succeeded", "Complete"];
 
-// dagre (50 KB) lays a small graph out on this thread, loaded when one needs it; a large graph is
-// drawn first and laid out by layout-worker.js, which loads its own.
+// dagre (50 KB) lays a small graph out on this thread, loaded when one needs it (the page preloads it:
+// most graphs are small); a large graph is drawn first and laid out by layout-worker.js, which loads its own.
 let layoutLibrary = null;
 const loadLayoutLibrary = () => layoutLibrary ??= Promise.all(["/dagre.min.js", "/layout.js"].map(src => new Promise((loaded, failed) => {
   const script = Object.assign(document.createElement("script"), { src, async: false, onload: loaded, onerror: failed });
@@ -192,7 +192,7 @@ export class GraphView {
     edgesPath.setAttribute("d", edges);
     arrowsPath.setAttribute("d", arrows);
     boxesGroup.innerHTML = boxes;
-    document.body.dataset.drawAreaMs = (performance.now() - started).toFixed(1);
+    if (area) document.body.dataset.drawAreaMs = (performance.now() - started).toFixed(1);
     this.area = area;
     this.drawn = null;
     if (this.selected) this.index().tasks.get(this.selected)?.g.classList.add("selected");
