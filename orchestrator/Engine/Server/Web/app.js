@@ -16,7 +16,7 @@ let ready;
 const graphView = new GraphView($("graph"), selection => select(selection, true));
 
 function select(selection, byUser) {
-  graphView.select(selection.task ?? null);
+  graphView.select(selection.task ?? null, byUser);
   ready.then(() => panel.select(selection, byUser));
 }
 

@@ -98,11 +98,12 @@ export class GraphView {
     return redrawn;
   }
 
-  select(id) {
+  /** Marks the task selected; one a person picked is scrolled into view (one followed while it runs is not: that would pull the view from under them). */
+  select(id, byUser) {
     this.index().tasks.get(this.selected)?.g.classList.remove("selected");
     this.selected = id;
     this.index().tasks.get(id)?.g.classList.add("selected");
-    this.reveal(id);
+    if (byUser) this.reveal(id);
   }
 
   // Scrolls a large graph to a task out of view: the scroll then draws its box, selected.
