@@ -164,9 +164,10 @@ export class GraphView {
   }
 
   // A large graph has only the boxes and edges in view and half a view around it drawn, and draws
-  // more as the panel scrolls: its first draw and every refresh cost as much at 20,000 tasks as at
-  // 200. The view's size is the browser's, an upper bound of the panel's that needs no layout to
-  // read. Boxes are drawn with the latest states, so the next update has nothing to change.
+  // more as the panel scrolls: the DOM stays the size of the view however large the graph, and so
+  // do the browser's style, layout and paint. The view's size is the browser's, an upper bound of
+  // the panel's that needs no layout to read. Boxes are drawn with the latest states, so the next
+  // update has nothing to change.
   drawArea() {
     const started = performance.now();
     const { model, layout, scale } = this;
