@@ -67,7 +67,7 @@ public sealed class BrowserInteractionTests
 
     [Fact]
     [Trait("Category", "Browser")]
-    public async Task A_graph_too_large_to_lay_out_before_drawing_is_drawn_on_its_layers_then_routed_by_the_worker_and_drawn_as_it_scrolls()
+    public async Task A_graph_too_large_to_lay_out_before_drawing_is_drawn_on_its_layers_then_routed_by_the_worker_and_drawn_as_it_scrolls_or_as_a_task_is_found()
     {
         // 61 boxes in a chain and one task needing both ends of it: its first edge spans the whole chain.
         string[] specs = ["T00", .. Enumerable.Range(1, 60).Select(i => $"T{i:00}:T{i - 1:00}"), "EvaluateModel:T00,T60"];
@@ -87,6 +87,13 @@ public sealed class BrowserInteractionTests
         await browser.WaitForAsync("document.querySelector('#task-details a[data-task=\"T00\"]')");
         await browser.ClickAsync("""#task-details a[data-task="T00"]""");
         await browser.WaitForAsync("document.querySelector('g.node.selected[data-id=\"T00\"]')");
+        var titleAfterTheLink = await browser.TextAsync("#task-title");
+        var scrolledBack = (await browser.EvaluateAsync("document.getElementById('graph').scrollLeft"))!.GetValue<double>();
+        await FindAsync(browser, "t45");
+        await browser.WaitForAsync("document.querySelector('g.node.selected[data-id=\"T45\"]')");
+        await browser.WaitForAsync("document.getElementById('task-title').textContent === 'T45'");
+        await FindAsync(browser, "no-such-task");
+        var refusal = await browser.EvaluateAsync("document.getElementById('find-task').validationMessage");
 
         Assert.DoesNotContain("Q", firstDrawing!.GetValue<string>());
         Assert.Contains("Q", routed!.GetValue<string>());
@@ -95,8 +102,10 @@ public sealed class BrowserInteractionTests
         Assert.InRange(drawnAtFirst.Count, 10, 40);
         Assert.Contains("EvaluateModel", drawnAtTheEnd);
         Assert.DoesNotContain("T00", drawnAtTheEnd);
-        Assert.Equal("T00", await browser.TextAsync("#task-title"));
-        Assert.Equal(0, (await browser.EvaluateAsync("document.getElementById('graph').scrollLeft"))!.GetValue<double>());
+        Assert.Equal("T00", titleAfterTheLink);
+        Assert.Equal(0, scrolledBack);
+        Assert.Equal("no task's name contains \"no-such-task\"", refusal!.GetValue<string>());
+        Assert.Equal("T45", await browser.TextAsync("#task-title"));
     }
 
     [Theory]
@@ -120,6 +129,10 @@ public sealed class BrowserInteractionTests
         Assert.Equal(token is null ? 1 : 0, preloads!.GetValue<int>());
         Assert.Equal(3, drawn!.GetValue<int>());
     }
+
+    // As a person would: focus the box (which lists the names), type, press Enter.
+    private static Task FindAsync(ChromiumSession browser, string text) =>
+        browser.EvaluateAsync($"(box => {{ box.focus(); box.value = {System.Text.Json.JsonSerializer.Serialize(text)}; box.dispatchEvent(new Event('input')); box.dispatchEvent(new Event('change')); }})(document.getElementById('find-task'))");
 
     private static async Task<List<string>> DrawnTasksAsync(ChromiumSession browser) =>
         (await browser.EvaluateAsync("[...document.querySelectorAll('g.node')].map(g => g.dataset.id)"))!.AsArray().Select(id => id!.GetValue<string>()).ToList();

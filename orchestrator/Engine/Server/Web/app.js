@@ -2,8 +2,8 @@
 // and a run's sweep at /experiments[/<run>].
 // Timings and layout checks go into data-* attributes on <body>, for the benchmark and the browser tests.
 // Only what draws the graph loads before it, served with this file as one plain script (the
-// server joins the imports below in); the side panel, the runs, the run form and the experiments
-// view load as modules once it is drawn.
+// server joins the imports below in); the side panel, the runs, the run form, the task finder and
+// the experiments view load as modules once it is drawn.
 import { api, STATES, withToken } from "./api.js";
 import { GraphView } from "./graph.js";
 
@@ -42,10 +42,12 @@ async function refreshGraph() {
 }
 
 async function loadTheRest() {
-  const [{ TaskPanel }, runsModule, { RunForm }] = await Promise.all([import("./task-panel.js"), import("./runs.js"), import("./run-form.js")]);
+  const [{ TaskPanel }, runsModule, { RunForm }, { connectTaskFinder }] =
+    await Promise.all([import("./task-panel.js"), import("./runs.js"), import("./run-form.js"), import("./task-finder.js")]);
   panel = new TaskPanel({ title: $("task-title"), details: $("task-details"), logBox: $("log-box"), logTitle: $("log-title"), log: $("log") },
     selection => select(selection, true));
   form = new RunForm($("run-dialog"), started => go(started.url));
+  connectTaskFinder($("find-task"), $("task-ids"), graphView, task => select({ task }, true));
   runsView = runsModule;
   $("runs-head").innerHTML = runsView.runsHeader();
   api("/api/pipeline").then(({ ok, body: pipeline }) => {
