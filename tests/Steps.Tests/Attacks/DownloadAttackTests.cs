@@ -7,6 +7,7 @@ namespace WinePipeline.Steps.Tests.Attacks;
 
 /// <summary>download_data against hostile HTTP servers: each attack ends in one line, exit 1 and
 /// nothing in the out-dir, within the limit it trips.</summary>
+[Collection(TimedDownloadCollection.Name)]
 public sealed class DownloadAttackTests : IDisposable
 {
     private static readonly byte[] WineCsv = Encoding.UTF8.GetBytes(string.Join('\n', RawWine.File(3)) + "\n");

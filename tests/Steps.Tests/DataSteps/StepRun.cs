@@ -53,7 +53,7 @@ public sealed record StepRun(int ExitCode, string Out, string Error)
         var line = ErrorLine();
         foreach (var fragment in fragments)
         {
-            Assert.Contains(fragment, line);
+            Assert.True(line.Contains(fragment, StringComparison.Ordinal), $"expected \"{fragment}\" in: {line}");
         }
 
         Assert.Empty(folder.OutputNames());
