@@ -17,7 +17,12 @@ status=0
 # The classic console output, so that each test project ends with its "Passed!/Failed!" line.
 dotnet test WinePipeline.slnx -c Release -tl:off 2>&1 | tee "$log" || status=$?
 
-# e.g. "Passed!  - Failed:     0, Passed:    42, Skipped:     1, Total:    43, Duration: ..."
+# e.g. "Passed!  - Failed:     0, Passed:    42, Skipped:     1, Total:    43, Duration: ..."; a project that
+# did not build has no such line, so its compiler errors are counted and named before the totals.
 awk -F'[:,]' '/^(Passed|Failed)! +- Failed:/ { failed += $2; passed += $4; skipped += $6 }
-  END { printf "tests: %d passed, %d failed, %d skipped\n", passed, failed, skipped }' "$log"
+  / error [A-Z]+[0-9]+: / && !seen[$0]++ { errors++; if (!first) first = $0 }
+  END {
+    if (errors) printf "test.sh: the build failed (%d errors), so the projects that did not build ran no tests; the first error:\n%s\n", errors, first
+    printf "tests: %d passed, %d failed, %d skipped\n", passed, failed, skipped
+  }' "$log"
 exit "$status"
