@@ -10,18 +10,18 @@ namespace Orchestrator.Tests.Attacks;
 [Trait("Category", "Attack")]
 public sealed class FullDiskTests
 {
-    // Generate writes its output, then (once its pid is recorded) fills the disk, so its promotion finds the disk full. The
-    // page its pid record frees when it ends would hold a small fingerprint; the padding makes the fingerprint need two.
+    // Generate writes its output, then fills the disk (its process record was written before it started), so its promotion
+    // finds the disk full. The page its process record frees when it ends would hold a small fingerprint; the padding makes
+    // the fingerprint need two.
     private const string FillingPipeline = """
         name: filling
         parameters:
           filler: { default: "none" }
-          pidfile: { default: "none" }
           padding: { default: "none" }
         tasks:
           Generate:
             image: busybox
-            args: [sh, -c, ": ${padding}; seq 1 100 > ${out}/all.txt; if [ ${filler} != none ]; then while [ ! -s ${pidfile} ]; do sleep 0.05; done; cat /dev/zero > ${filler} 2>/dev/null; fi; true"]
+            args: [sh, -c, ": ${padding}; seq 1 100 > ${out}/all.txt; if [ ${filler} != none ]; then cat /dev/zero > ${filler} 2>/dev/null; fi; true"]
             retry: { infrastructure: 0 }
             output-dir: numbers
             outputs: { all: all.txt }
@@ -42,7 +42,7 @@ public sealed class FullDiskTests
         var filler = disk.Combine("filler");
         string[] run = ["run", "-f", pipeline, "--executor", "process", "--data-root", dataRoot];
 
-        var full = await NumbersPipeline.ProgramAsync([.. run, "-p", $"filler={filler}", "-p", $"pidfile={dataRoot}/.orchestrator/processes/Generate.pid", "-p", $"padding={new string('x', 6000)}"]);
+        var full = await NumbersPipeline.ProgramAsync([.. run, "-p", $"filler={filler}", "-p", $"padding={new string('x', 6000)}"]);
         var status = await NumbersPipeline.ProgramAsync(["status", "-f", pipeline, "--data-root", dataRoot]);
         var history = await NumbersPipeline.ProgramAsync(["history", "-f", pipeline, "--data-root", dataRoot]);
 
@@ -61,7 +61,7 @@ public sealed class FullDiskTests
         NoStackTrace(history);
 
         File.Delete(filler);
-        var rerun = await NumbersPipeline.ProgramAsync([.. run, "-p", "filler=none", "-p", "pidfile=none", "-p", "padding=none"]);
+        var rerun = await NumbersPipeline.ProgramAsync([.. run, "-p", "filler=none", "-p", "padding=none"]);
 
         Assert.True(rerun.ExitCode == 0, rerun.ToString());
         Assert.Equal("summary: 2 ran, 0 already complete, 0 failed", rerun.LastLine);

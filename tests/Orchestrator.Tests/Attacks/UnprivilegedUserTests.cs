@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
 using Orchestrator.Tests.Examples;
 using Orchestrator.Tests.Support;
 
@@ -8,7 +7,7 @@ namespace Orchestrator.Tests.Attacks;
 /// <summary>
 /// A local unprivileged user (uid 65534, through setpriv) against a data root root ran a pipeline in:
 /// they may read the outputs but not write them or the flags, neither read nor write the orchestrator's
-/// state, nor swap a log for a symlink, and a pid record they forged makes no run kill the process it names.
+/// state, nor swap a log for a symlink, and a process record they forged makes no run kill the process it names.
 /// </summary>
 [Trait("Category", "Attack")]
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
@@ -59,26 +58,27 @@ public sealed class UnprivilegedUserTests : IDisposable
     }
 
     [Fact]
-    public async Task A_pid_record_forged_by_another_user_kills_nothing_while_the_orchestrators_own_record_is_acted_on()
+    public async Task A_process_record_forged_by_another_user_kills_nothing_while_the_orchestrators_own_record_is_acted_on()
     {
         await RunAsRootAsync();
-        var record = Path.Combine(DataRoot, ".orchestrator", "processes", "Generate.pid");
-        using var victim = Process.Start("sleep", "300");
-        using var orphan = Process.Start("sleep", "301");
+        var record = Path.Combine(DataRoot, ".orchestrator", "processes", "Generate.token");
+        var (victimToken, orphanToken) = (OrphanedSteps.NewToken(), OrphanedSteps.NewToken());
+        using var victim = OrphanedSteps.Sleeping(victimToken);
+        using var orphan = OrphanedSteps.Sleeping(orphanToken);
 
-        // Every field is right (anyone can read a process's start time and command line); only the owner betrays it.
-        WriteRecord(record, victim);
+        // The token is right (say it leaked); only the record's owner betrays the forgery.
+        File.WriteAllText(record, victimToken);
         File.SetUnixFileMode(record, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         Posix.FileStat.ChangeOwner(record, 65534, 65534);
         File.Delete(Path.Combine(DataRoot, "numbers", "all.txt"));
         var forged = await NumbersPipeline.InProcessAsync(NumbersPipeline.RunArguments(DataRoot, "100"));
 
         Assert.True(forged.ExitCode == 0, forged.ToString());
-        Assert.False(victim.HasExited, "the run killed the process a forged pid record named");
+        Assert.False(victim.HasExited, "the run killed the process a forged record named");
         Assert.DoesNotContain("stopping its step process", forged.Out);
         Assert.False(File.Exists(record));
 
-        WriteRecord(record, orphan);
+        File.WriteAllText(record, orphanToken);
         File.SetUnixFileMode(record, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         File.Delete(Path.Combine(DataRoot, "numbers", "all.txt"));
         var own = await NumbersPipeline.InProcessAsync(NumbersPipeline.RunArguments(DataRoot, "100"));
@@ -96,11 +96,6 @@ public sealed class UnprivilegedUserTests : IDisposable
         var run = await NumbersPipeline.InProcessAsync(NumbersPipeline.RunArguments(DataRoot, "100"));
         Assert.True(run.ExitCode == 0, run.ToString());
     }
-
-    private static void WriteRecord(string record, Process process) =>
-        File.WriteAllText(record, string.Create(
-            System.Globalization.CultureInfo.InvariantCulture,
-            $"{process.Id} {process.StartTime.ToUniversalTime().Ticks} {Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes($"/proc/{process.Id}/cmdline")))}"));
 
     private Task<ProgramResult> AsNobodyAsync(string script) =>
         ProgramRun.RunAsync("setpriv", [$"--reuid={Nobody}", $"--regid={Nobody}", "--clear-groups", "sh", "-c", script], temp.Path);

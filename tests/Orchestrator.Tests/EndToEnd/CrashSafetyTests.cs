@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Orchestrator.Execution.Process;
 using Orchestrator.Tests.Support;
 
 namespace Orchestrator.Tests.EndToEnd;
@@ -71,16 +72,23 @@ public sealed class CrashSafetyTests(ProcessPipelineFixture uninterrupted) : IDi
         throw new InvalidOperationException($"the orchestrator ended without starting TrainModel:\n{string.Join('\n', seen)}");
     }
 
-    /// <summary>The train_model process's pid, from the record the process executor keeps while it runs.</summary>
+    /// <summary>The train_model process's pid: the process carrying the token of the record the process executor keeps while it runs.</summary>
     private async Task<int> StepPidAsync(CancellationToken cancellation)
     {
-        var record = Path.Combine(DataRoot, ".orchestrator", "processes", "TrainModel.pid");
+        var record = Path.Combine(DataRoot, ".orchestrator", "processes", "TrainModel.token");
         while (!File.Exists(record) || (await File.ReadAllTextAsync(record, cancellation)).Length == 0)
         {
             await Task.Delay(20, cancellation);
         }
 
-        return int.Parse((await File.ReadAllTextAsync(record, cancellation)).Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+        var token = await File.ReadAllTextAsync(record, cancellation);
+        List<int> carrying;
+        while ((carrying = StepProcesses.Carrying(token)).Count == 0)
+        {
+            await Task.Delay(20, cancellation);
+        }
+
+        return carrying[0];
     }
 
     // A killed orphan may linger as a zombie until init reaps it; that is not running.

@@ -77,6 +77,57 @@ public class ProcessExecutorTests
         Assert.Equal(["broken"], result.StderrTail);
     }
 
+    [Fact]
+    public async Task The_step_starts_only_after_its_token_is_recorded_carries_it_and_leaves_no_record_when_it_ends()
+    {
+        using var temp = new TempDirectory();
+        var dataRoot = temp.Combine("data");
+        var record = Path.Combine(dataRoot, ".orchestrator", "processes", "Tool.token");
+        var pipeline = new PipelineBuilder("test").BaseDirectory(temp.Path);
+        pipeline.Task("Tool").Command("sh", "-c", "cat \"$0\"; echo; echo \"$ORCHESTRATOR_STEP_TOKEN\"").Args(record).Output("out", "tool.txt");
+        var task = pipeline.Build().Resolve(new Dictionary<string, string>()).Get("Tool");
+        var executor = new ProcessExecutor(dataRoot, ContentHashes.Load(dataRoot), TextWriter.Null);
+        var log = new List<(LogStream Stream, string Text)>();
+
+        var result = await executor.ExecuteAsync(TaskInvocation.Of(task, "run-1", 0, executor.TaskDataRoot), new ListLog(log), CancellationToken.None);
+
+        Assert.True(result.ExitCode == 0, string.Join('\n', log));
+        var (recorded, carried) = (log[0].Text, log[1].Text);
+        Assert.Matches("^[0-9a-f]{32}$", recorded);
+        Assert.Equal(recorded, carried);
+        Assert.False(File.Exists(record));
+    }
+
+    [Fact]
+    public async Task A_rerun_after_a_crash_kills_every_process_carrying_the_tasks_token_even_one_outside_the_steps_tree_and_nothing_else()
+    {
+        using var temp = new TempDirectory();
+        var dataRoot = temp.Combine("data");
+        var progress = new StringWriter();
+        var executor = new ProcessExecutor(dataRoot, ContentHashes.Load(dataRoot), progress);
+        var token = new StepProcesses(dataRoot, TextWriter.Null).Starting("Tool");
+
+        // What a SIGKILLed orchestrator leaves: its step, and a child the step started that left the step's tree.
+        using var step = OrphanedSteps.Sleeping(token);
+        using var escaped = OrphanedSteps.Sleeping(token);
+        using var bystander = OrphanedSteps.Sleeping(OrphanedSteps.NewToken());
+        try
+        {
+            await executor.ExecuteAsync(
+                TaskInvocation.Of(Graph(temp.Path, task => task).Get("Tool"), "run-2", 0, executor.TaskDataRoot), new ListLog([]), CancellationToken.None);
+
+            Assert.Equal(
+                $"--- Tool: stopping its step processes {Math.Min(step.Id, escaped.Id)}, {Math.Max(step.Id, escaped.Id)}, left running by an orchestrator that was killed\n",
+                progress.ToString());
+            Assert.True(step.HasExited && escaped.HasExited);
+            Assert.False(bystander.HasExited);
+        }
+        finally
+        {
+            bystander.Kill();
+        }
+    }
+
     private static TaskGraph Graph(string baseDirectory, Func<TaskBuilder, TaskBuilder> declare)
     {
         var pipeline = new PipelineBuilder("test").BaseDirectory(baseDirectory);

@@ -43,14 +43,18 @@ internal sealed class ProcessExecutor(string dataRoot, ContentHashes hashes, Tex
         var line = invocation.Command.Concat(invocation.Arguments).ToList();
         var stderrTail = new Queue<string>();
         var processes = new StepProcesses(dataRoot, progress);
-        processes.KillOrphanOf(invocation.TaskId);
+        processes.KillOrphansOf(invocation.TaskId);
         Staging.StagingPaths.Empty(dataRoot, invocation.TaskId);
         var target = $"command {string.Join(' ', line.Select(ShellQuoting.Quote))}";
         int exitCode;
         try
         {
-            var start = new ProcessStart(line[0], line.Skip(1).ToList(), invocation.WorkingDirectory ?? dataRoot, invocation.Environment);
-            exitCode = await ProcessRunner.RunAsync(start, OnLine, cancellation, process => processes.Started(invocation.TaskId, process));
+            var environment = new Dictionary<string, string>(invocation.Environment, StringComparer.Ordinal)
+            {
+                [StepProcesses.TokenVariable] = processes.Starting(invocation.TaskId),
+            };
+            var start = new ProcessStart(line[0], line.Skip(1).ToList(), invocation.WorkingDirectory ?? dataRoot, environment);
+            exitCode = await ProcessRunner.RunAsync(start, OnLine, cancellation);
         }
         catch (System.ComponentModel.Win32Exception e)
         {

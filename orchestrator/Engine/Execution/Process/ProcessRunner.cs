@@ -5,8 +5,7 @@ namespace Orchestrator.Execution.Process;
 /// <summary>Starts a program with an argument list (never a shell string), reads both streams as they come, and kills the whole tree on cancellation.</summary>
 internal static class ProcessRunner
 {
-    /// <param name="started">Told of the process as soon as it runs.</param>
-    public static async Task<int> RunAsync(ProcessStart start, Action<LogStream, string> onLine, CancellationToken cancellation, Action<System.Diagnostics.Process>? started = null)
+    public static async Task<int> RunAsync(ProcessStart start, Action<LogStream, string> onLine, CancellationToken cancellation)
     {
         var startInfo = new ProcessStartInfo(start.Program)
         {
@@ -30,18 +29,6 @@ internal static class ProcessRunner
 
         using var process = System.Diagnostics.Process.Start(startInfo)
             ?? throw new InvalidOperationException($"could not start {start.Program}");
-        try
-        {
-            started?.Invoke(process);
-        }
-        catch
-        {
-            // Not recorded (a full disk), it could not be found again after a crash: it must not run on.
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync(CancellationToken.None);
-            throw;
-        }
-
         var stdout = PumpAsync(process.StandardOutput, line => onLine(LogStream.Stdout, line));
         var stderr = PumpAsync(process.StandardError, line => onLine(LogStream.Stderr, line));
         try

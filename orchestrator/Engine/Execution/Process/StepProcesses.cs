@@ -5,24 +5,25 @@ using System.Text;
 namespace Orchestrator.Execution.Process;
 
 /// <summary>
-/// A step process outlives an orchestrator killed with SIGKILL: nothing forwards that signal. So each
-/// running step's pid, start time and command line are kept in data_root/.orchestrator/processes/&lt;task&gt;.pid
-/// (a folder only this user may write), and before the task runs again a still-running orphan of it is
-/// killed, so two processes never write the same staging folder. The file is not trusted: a process is
-/// killed only when the record is a file this user wrote that no one else may write, and its pid, its start time and the
-/// hash of its command line all match what was recorded: anyone can read a process's start time and command line, so
-/// those prove only that the pid was not reused, and the record's owner proves it was not forged.
+/// A step process outlives an orchestrator killed with SIGKILL: nothing forwards that signal. So before a step starts, a
+/// new secret token is written to data_root/.orchestrator/processes/&lt;task&gt;.token (a folder only this user may write),
+/// and the step, with every process it starts, carries the token in its environment. Before the task runs again, every
+/// process still carrying it is killed, so two processes never write the same staging folder. The record exists before
+/// the step does, so no crash leaves a step running that no record names, and a step's children are found even after
+/// they left its process tree. Nothing else is trusted: the token is read only from a record this user wrote that no
+/// one else may write, and a process's environment can be read only by its owner (or root).
 /// </summary>
 internal sealed class StepProcesses(string dataRoot, TextWriter output)
 {
-    private static readonly TimeSpan ExitWait = TimeSpan.FromSeconds(10);
+    public const string TokenVariable = "ORCHESTRATOR_STEP_TOKEN";
 
-    // Process.StartTime is derived from the boot time, which two processes compute a few milliseconds apart.
-    private static readonly TimeSpan SameStart = TimeSpan.FromSeconds(1);
+    private const int TokenBytes = 16;
+
+    private static readonly TimeSpan ExitWait = TimeSpan.FromSeconds(10);
 
     private string Directory => Path.Combine(dataRoot, RunLogs.OrchestratorDirectory, "processes");
 
-    public void KillOrphanOf(string taskId)
+    public void KillOrphansOf(string taskId)
     {
         var record = PathOf(taskId);
         if (!File.Exists(record) && new FileInfo(record).LinkTarget is null)
@@ -31,63 +32,82 @@ internal sealed class StepProcesses(string dataRoot, TextWriter output)
         }
 
         // A record this user did not write (another owner, writable by others, a symlink) is removed unread.
-        var fields = OperatingSystem.IsLinux() && !Posix.FileStat.IsOwnPrivateFile(record) ? [] : File.ReadAllText(record).Split(' ');
-        if (fields.Length == 3
-            && int.TryParse(fields[0], CultureInfo.InvariantCulture, out var pid)
-            && long.TryParse(fields[1], CultureInfo.InvariantCulture, out var started)
-            && Find(pid) is { } orphan)
+        if (OperatingSystem.IsLinux() && Posix.FileStat.IsOwnPrivateFile(record)
+            && File.ReadAllText(record) is { Length: TokenBytes * 2 } token && token.All(char.IsAsciiHexDigitLower))
         {
-            using (orphan)
+            var orphans = Carrying(token);
+            if (orphans.Count > 0)
             {
-                if (Math.Abs(StartTicks(orphan) - started) < SameStart.Ticks && CommandLineHash(pid) == fields[2])
-                {
-                    output.WriteLine($"--- {taskId}: stopping its step process {pid}, left running by an orchestrator that was killed");
-                    orphan.Kill(entireProcessTree: true);
-                    orphan.WaitForExit(ExitWait);
-                }
+                output.WriteLine($"--- {taskId}: stopping its step process{(orphans.Count > 1 ? "es" : "")} {string.Join(", ", orphans)}, left running by an orchestrator that was killed");
+                orphans.ForEach(Kill);
             }
         }
 
         File.Delete(record);
     }
 
-    public void Started(string taskId, System.Diagnostics.Process process)
+    /// <summary>Records a new token for the task's step process, which gets it in <see cref="TokenVariable"/>.</summary>
+    public string Starting(string taskId)
     {
         Posix.PrivateDirectory.Create(Directory);
-        Fingerprints.AtomicFile.Write(
-            PathOf(taskId),
-            Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{process.Id} {StartTicks(process)} {CommandLineHash(process.Id)}")),
-            ownerOnly: true);
+        var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(TokenBytes));
+        Fingerprints.AtomicFile.Write(PathOf(taskId), Encoding.ASCII.GetBytes(token), ownerOnly: true);
+        return token;
     }
 
     public void Ended(string taskId) => File.Delete(PathOf(taskId));
 
-    private string PathOf(string taskId) => Path.Combine(Directory, $"{taskId}.pid");
+    /// <summary>The pids of the processes whose environment holds the token, lowest first.</summary>
+    public static List<int> Carrying(string token)
+    {
+        var entry = Encoding.ASCII.GetBytes($"{TokenVariable}={token}");
+        var found = new List<int>();
+        foreach (var folder in System.IO.Directory.EnumerateDirectories("/proc"))
+        {
+            if (int.TryParse(Path.GetFileName(folder), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && pid != Environment.ProcessId && Holds(pid, entry))
+            {
+                found.Add(pid);
+            }
+        }
 
-    private static long StartTicks(System.Diagnostics.Process process) => process.StartTime.ToUniversalTime().Ticks;
+        found.Sort();
+        return found;
+    }
 
-    private static string CommandLineHash(int pid)
+    private static bool Holds(int pid, byte[] entry)
     {
         try
         {
-            return Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes($"/proc/{pid}/cmdline")));
+            ReadOnlySpan<byte> environment = File.ReadAllBytes($"/proc/{pid}/environ");
+            foreach (var variable in environment.Split((byte)0))
+            {
+                if (environment[variable].SequenceEqual(entry))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return "unknown";
+            return false; // gone, or another user's
         }
     }
 
-    private static System.Diagnostics.Process? Find(int pid)
+    private static void Kill(int pid)
     {
         try
         {
-            var process = System.Diagnostics.Process.GetProcessById(pid);
-            return process.HasExited ? null : process;
+            using var orphan = System.Diagnostics.Process.GetProcessById(pid);
+            orphan.Kill(entireProcessTree: true);
+            orphan.WaitForExit(ExitWait);
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
-            return null;
+            // Already gone: killed with an earlier one's tree, or ended by itself.
         }
     }
+
+    private string PathOf(string taskId) => Path.Combine(Directory, $"{taskId}.token");
 }
