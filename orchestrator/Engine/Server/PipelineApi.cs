@@ -31,7 +31,7 @@ internal sealed class PipelineApi(Runs.PreparedRun prepared, Pipeline pipeline, 
             columns = pipeline.Report.Columns,
             defaultTarget = pipeline.DefaultTarget,
         }));
-        routes.MapGet("/api/graph", () => Results.Json(GraphView.Build(graph, layers, completion.ForPoll(), live.Current, history.LatestAttempts(), time.GetUtcNow()), WithoutNulls));
+        routes.MapGet("/api/graph", () => TaggedJson.Of(GraphView.Build(graph, layers, completion.ForPoll(), live.Current, history.LatestAttempts(), time.GetUtcNow()), WithoutNulls));
         routes.MapGet("/api/tasks/{id}/log", (string id, long? since) => Log(id, since ?? 0));
         routes.MapGet("/api/runs", () => Results.Json(history.Runs().Select(run => RunSummary.Of(run, pipeline.Report))));
         routes.MapGet("/api/runs/{id}", (string id) => Details(id));

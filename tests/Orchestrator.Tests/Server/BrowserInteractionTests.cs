@@ -112,7 +112,7 @@ public sealed class BrowserInteractionTests
     [Trait("Category", "Browser")]
     [InlineData(null, new[] { "link" })]
     [InlineData("s3cret", new[] { "fetch" })]
-    public async Task Without_a_token_the_page_asks_for_the_graph_while_its_scripts_load_and_draws_from_that_answer(string? token, string[] firstGraphRequests)
+    public async Task Without_a_token_the_page_asks_for_the_graph_while_its_scripts_load_draws_from_that_answer_and_is_not_sent_it_again_unchanged(string? token, string[] firstGraphRequests)
     {
         await using var server = await ServerHarness.StartAsync(token: token);
         await using var browser = await ChromiumSession.StartAsync(1400);
@@ -123,11 +123,14 @@ public sealed class BrowserInteractionTests
             "performance.getEntriesByType('resource').filter(e => new URL(e.name).pathname === '/api/graph' && e.startTime < Number(document.body.dataset.firstRenderMs)).map(e => e.initiatorType)");
         var preloads = await browser.EvaluateAsync("document.querySelectorAll('link[rel=preload][href=\"/api/graph\"]').length");
         var drawn = await browser.EvaluateAsync("document.querySelectorAll('g.node').length");
+        await browser.WaitForAsync("Number(document.body.dataset.unchangedRefreshes) >= 2");
+        var fullRefreshes = await browser.EvaluateAsync("document.body.dataset.refreshes");
 
         // A preload the page's fetch did not take over would show as a second request, a "fetch".
         Assert.Equal(firstGraphRequests, requests!.AsArray().Select(type => type!.GetValue<string>()));
         Assert.Equal(token is null ? 1 : 0, preloads!.GetValue<int>());
         Assert.Equal(3, drawn!.GetValue<int>());
+        Assert.Equal("1", fullRefreshes!.GetValue<string>());
     }
 
     // As a person would: focus the box (which lists the names), type, press Enter.

@@ -29,6 +29,29 @@ public sealed class ServerApiTests
     }
 
     [Fact]
+    public async Task Graph_answers_304_without_a_body_to_its_own_etag_until_a_state_changes()
+    {
+        await using var server = await ServerHarness.StartAsync();
+
+        var first = await server.Client.GetAsync("/api/graph");
+        var tag = first.Headers.ETag!;
+        var unchanged = await GetGraphIfNoneMatchAsync(server, tag);
+        await server.RunToEndAsync("""{"target": "Download"}""");
+        var changed = await GetGraphIfNoneMatchAsync(server, tag);
+        var again = await GetGraphIfNoneMatchAsync(server, changed.Headers.ETag!);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal("application/json; charset=utf-8", first.Content.Headers.ContentType!.ToString());
+        Assert.Matches("^\"[0-9a-f]{32}\"$", tag.Tag);
+        Assert.Equal(HttpStatusCode.NotModified, unchanged.StatusCode);
+        Assert.Empty(await unchanged.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.NotEqual(tag, changed.Headers.ETag);
+        Assert.Equal("Succeeded", ServerHarness.StateOf(JsonDocument.Parse(await changed.Content.ReadAsStringAsync()).RootElement, "Download"));
+        Assert.Equal(HttpStatusCode.NotModified, again.StatusCode);
+    }
+
+    [Fact]
     public async Task Task_whose_output_exists_but_whose_upstream_will_run_is_pending_saying_why()
     {
         await using var server = await ServerHarness.StartAsync();
@@ -227,5 +250,11 @@ public sealed class ServerApiTests
 
         Assert.Equal(ExitCodes.UsageError, result.ExitCode);
         Assert.Equal("orchestrator: error: --urls 'ftp://127.0.0.1:0' is not an http:// URL (see orchestrator --help)\n", result.Error);
+    }
+
+    private static async Task<HttpResponseMessage> GetGraphIfNoneMatchAsync(ServerHarness server, EntityTagHeaderValue tag)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/graph") { Headers = { IfNoneMatch = { tag } } };
+        return await server.Client.SendAsync(request);
     }
 }

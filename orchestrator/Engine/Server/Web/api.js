@@ -5,14 +5,14 @@ const csrf = document.querySelector('meta[name="csrf-token"]').content;
 /** A URL of this server, carrying the page's ?token= when it has one (for <img> and links). */
 export const withToken = url => token ? `${url}${url.includes("?") ? "&" : "?"}token=${encodeURIComponent(token)}` : url;
 
-/** fetch() with the token as a bearer header and, on a POST, the page's CSRF token; answers { ok, status, body }. */
+/** fetch() with the token as a bearer header and, on a POST, the page's CSRF token; answers { ok, status, body, etag }. */
 export async function api(path, init = {}) {
   const headers = { ...(init.headers ?? {}) };
   if (token) headers.Authorization = `Bearer ${token}`;
   if (init.method && init.method !== "GET") headers["X-CSRF-Token"] = csrf;
   const response = await fetch(path, { ...init, headers });
-  const body = await response.json().catch(() => ({}));
-  return { ok: response.ok, status: response.status, body };
+  const body = response.status === 304 ? {} : await response.json().catch(() => ({}));
+  return { ok: response.ok, status: response.status, body, etag: response.headers.get("ETag") };
 }
 
 const ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };

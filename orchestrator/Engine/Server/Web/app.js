@@ -23,13 +23,19 @@ function select(selection, byUser) {
 $("legend").innerHTML = STATES.map(s => `<li><span class="swatch ${s}"></span>${s}</li>`).join("");
 $("run-button").addEventListener("click", () => ready.then(() => form.open()));
 
+// The ETag of the answer last shown: while the server answers 304 to it, nothing changed and nothing is parsed.
+let graphTag = null;
+
 async function refreshGraph() {
   const started = performance.now();
-  const { ok, body: graph } = await api("/api/graph");
+  const { ok, status, body: graph, etag } = await api("/api/graph", graphTag ? { headers: { "If-None-Match": graphTag } } : {});
+  if (status === 304) {
+    body.unchangedRefreshes = Number(body.unchangedRefreshes ?? 0) + 1;
+    return;
+  }
   if (!ok) return;
   if (await graphView.show(graph) && !body.firstRenderMs) body.firstRenderMs = performance.now().toFixed(0);
-  const follow = panel?.showGraph(graph);
-  if (follow) select({ task: follow }, false);
+  showInPanel(graph);
   const counts = new Map();
   for (const t of graph.tasks) counts.set(t.state, (counts.get(t.state) ?? 0) + 1);
   $("counts").innerHTML = STATES.filter(s => counts.has(s)).map(s => `<span class="chip ${s}">${counts.get(s)} ${s}</span>`).join("");
@@ -39,6 +45,13 @@ async function refreshGraph() {
   body.refreshes = Number(body.refreshes ?? 0) + 1;
   if (runsView && wasRunning !== null && wasRunning !== graph.running) { refreshRuns(); refreshRoute(); }
   wasRunning = graph.running;
+  // Only now: an answer that failed to show is asked for in full again.
+  graphTag = etag;
+}
+
+function showInPanel(graph) {
+  const follow = panel?.showGraph(graph);
+  if (follow) select({ task: follow }, false);
 }
 
 async function loadTheRest() {
@@ -46,6 +59,8 @@ async function loadTheRest() {
     await Promise.all([import("./task-panel.js"), import("./runs.js"), import("./run-form.js"), import("./task-finder.js")]);
   panel = new TaskPanel({ title: $("task-title"), details: $("task-details"), logBox: $("log-box"), logTitle: $("log-title"), log: $("log") },
     selection => select(selection, true));
+  // Later answers may all be 304s: the panel starts from the one already shown.
+  if (graphView.latest) showInPanel(graphView.latest);
   form = new RunForm($("run-dialog"), started => go(started.url));
   connectTaskFinder($("find-task"), $("task-ids"), graphView, task => select({ task }, true));
   runsView = runsModule;
